@@ -1,0 +1,231 @@
+//! Building a store from input paths: ingest, extract in parallel, write.
+//!
+//! Each article's content hash (its fields, the extractor version and the lexicon) decides
+//! what happens to it: not in the store → added through the bulk loader; in the store with
+//! another hash → its graph replaced in a transaction; same hash → skipped without
+//! extraction. Bad input is reported per article and never stops the build.
+
+use crate::error::{Error, Result};
+use crate::extract::{Extractor, EXTRACTOR_VERSION};
+use crate::ingest::{self, Article};
+use crate::rdf::{self, lexicon, vocab};
+use crate::store::KgStore;
+use oxigraph::model::{NamedNode, Quad};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub paths: Vec<PathBuf>,
+    pub store: PathBuf,
+    /// Extra lexicon files, read after the shipped lexicon.
+    pub lexicon_files: Vec<PathBuf>,
+    /// Show a progress bar on stderr (only drawn when stderr is a terminal).
+    pub progress: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default, Clone)]
+pub struct BuildReport {
+    pub read: usize,
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    /// Inputs that failed: location and reason.
+    pub failed: Vec<String>,
+    /// Articles that loaded with a remark (encoding guessed, NUL bytes dropped).
+    pub warnings: Vec<String>,
+    /// Files skipped inside folders because newskg does not read their format.
+    pub skipped_files: usize,
+    pub entities: usize,
+    pub attacks: usize,
+    pub quads_written: usize,
+    pub store_quads: usize,
+    pub seconds: f64,
+}
+
+/// Articles extracted in parallel per chunk.
+const CHUNK: usize = 512;
+/// Quads gathered before a bulk load.
+const BULK_QUADS: usize = 2_000_000;
+
+/// The hash that decides whether an article must be extracted again.
+pub fn content_hash(article: &Article, lexicon_hash: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [
+        EXTRACTOR_VERSION,
+        env!("CARGO_PKG_VERSION"),
+        lexicon_hash,
+        &article.id,
+        &article.file,
+        article.title.as_deref().unwrap_or(""),
+        &article.date.map(|d| d.to_string()).unwrap_or_default(),
+        article.url.as_deref().unwrap_or(""),
+        &article.text,
+    ] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.finalize().to_hex().to_string()
+}
+
+enum Outcome {
+    Unchanged,
+    Extracted {
+        graph: NamedNode,
+        quads: Vec<Quad>,
+        replace: bool,
+        entities: usize,
+        attacks: usize,
+    },
+}
+
+/// Builds (or updates) the store from the input paths.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let loaded = lexicon::load(&opts.lexicon_files)?;
+    let lexicon_hash = {
+        let mut h = blake3::Hasher::new();
+        h.update(loaded.hash.as_bytes());
+        h.update(lexicon::ONTOLOGY_TTL.as_bytes());
+        h.finalize().to_hex().to_string()
+    };
+    let store = KgStore::open_for_write(&opts.store)?;
+    if store.graph_hash(vocab::LEXICON_GRAPH)?.as_deref() != Some(lexicon_hash.as_str()) {
+        let lex_quads = lexicon::lexicon_quads(&loaded.lexicon, &lexicon_hash);
+        store.replace_graphs(&[
+            (
+                NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH),
+                lexicon::ontology_quads()?,
+            ),
+            (NamedNode::new_unchecked(vocab::LEXICON_GRAPH), lex_quads),
+        ])?;
+    }
+    let extractor = Extractor::new(loaded.lexicon);
+    let existing = store.article_hashes()?;
+
+    let mut report = BuildReport::default();
+    let inputs = ingest::find_inputs(&opts.paths);
+    report
+        .failed
+        .extend(inputs.errors.iter().map(|e| e.to_string()));
+    report.skipped_files = inputs.skipped.len();
+
+    let bar = if opts.progress {
+        let b = indicatif::ProgressBar::new(inputs.files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {msg}  [{elapsed}]",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    let mut bulk: Vec<Quad> = Vec::new();
+    let mut bulk_graphs: HashSet<String> = HashSet::new();
+    let mut chunk: Vec<Article> = Vec::with_capacity(CHUNK);
+    let mut flush =
+        |chunk: &mut Vec<Article>, report: &mut BuildReport, bulk: &mut Vec<Quad>| -> Result<()> {
+            let outcomes: Vec<Outcome> = chunk
+                .par_iter()
+                .map(|a| {
+                    let hash = content_hash(a, &lexicon_hash);
+                    let graph = rdf::article_iri(&a.id);
+                    let old = existing.get(graph.as_str());
+                    if old == Some(&hash) {
+                        return Outcome::Unchanged;
+                    }
+                    let ex = extractor.extract(a);
+                    let quads = rdf::article_quads(a, &ex, &hash);
+                    Outcome::Extracted {
+                        graph,
+                        quads,
+                        replace: old.is_some(),
+                        entities: ex.entities.len(),
+                        attacks: ex.attacks.len(),
+                    }
+                })
+                .collect();
+            let mut replace: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
+            for (a, o) in chunk.drain(..).zip(outcomes) {
+                for w in &a.warnings {
+                    report.warnings.push(format!("{}: {w}", a.location()));
+                }
+                match o {
+                    Outcome::Unchanged => report.unchanged += 1,
+                    Outcome::Extracted {
+                        graph,
+                        quads,
+                        replace: is_replace,
+                        entities,
+                        attacks,
+                    } => {
+                        report.entities += entities;
+                        report.attacks += attacks;
+                        report.quads_written += quads.len();
+                        if is_replace || bulk_graphs.contains(graph.as_str()) {
+                            report.replaced += 1;
+                            replace.push((graph, quads));
+                        } else {
+                            report.added += 1;
+                            bulk_graphs.insert(graph.as_str().to_string());
+                            bulk.extend(quads);
+                        }
+                    }
+                }
+            }
+            if !replace.is_empty() {
+                store.replace_graphs(&replace)?;
+            }
+            if bulk.len() >= BULK_QUADS {
+                store.bulk_load(std::mem::take(bulk))?;
+            }
+            Ok(())
+        };
+
+    for file in &inputs.files {
+        for item in ingest::read(file) {
+            match item {
+                Err(e) => report.failed.push(e.to_string()),
+                Ok(article) => {
+                    report.read += 1;
+                    if let Some(first) = seen_ids.get(&article.id) {
+                        report.failed.push(
+                            Error::input(
+                                article.location(),
+                                format!(
+                                    "duplicate article id {:?} (first read from {first}); skipped",
+                                    article.id
+                                ),
+                            )
+                            .to_string(),
+                        );
+                        continue;
+                    }
+                    seen_ids.insert(article.id.clone(), article.location());
+                    chunk.push(article);
+                    if chunk.len() >= CHUNK {
+                        flush(&mut chunk, &mut report, &mut bulk)?;
+                        bar.set_message(format!("{} articles", report.read));
+                    }
+                }
+            }
+        }
+        bar.inc(1);
+    }
+    flush(&mut chunk, &mut report, &mut bulk)?;
+    if !bulk.is_empty() {
+        store.bulk_load(std::mem::take(&mut bulk))?;
+    }
+    bar.finish_and_clear();
+    report.store_quads = store.len()?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}

@@ -1,0 +1,213 @@
+//! Command-line interface: the commands and their flags. The doc comments are the `--help`
+//! text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// newskg turns news articles about armed conflict into a knowledge graph: who attacked
+/// whom, where, when, with what and with what toll, and which sentence says so. The graph
+/// lives in an on-disk RDF store, answers SPARQL and ready-made questions, and exports for
+/// Gephi.
+///
+/// Exit codes: 0 success; 1 some inputs failed (the rest loaded); 2 usage, store or query
+/// error.
+#[derive(Debug, Parser)]
+#[command(name = "newskg", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Build(BuildArgs),
+    Extract(ExtractArgs),
+    Query(QueryArgs),
+    Ask(AskArgs),
+    Export(ExportArgs),
+    Stats(StatsArgs),
+}
+
+/// Where the store is.
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The store folder (an Oxigraph RocksDB store made by `newskg build`).
+    #[arg(long, value_name = "DIR", default_value = "newskg-store")]
+    pub store: PathBuf,
+}
+
+/// Extra lexicon files.
+#[derive(Debug, Args)]
+pub struct LexiconArg {
+    /// A Turtle file of more known entities (same format as ontology/lexicon/*.ttl), read
+    /// after the shipped lexicon. Repeat for several files.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+/// Build or update the store from articles.
+///
+/// PATH can be files or folders (walked recursively). Formats by extension: .txt and .md
+/// (one article per file, optional `key: value` header lines before a blank line), .jsonl
+/// and .ndjson (one JSON object per line with at least "text"), .csv (a header with a text,
+/// body or content column), .html and .htm. An article already in the store is skipped
+/// when unchanged and replaced when changed; bad input is reported and skipped.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub lexicon: LexiconArg,
+    /// Print only the summary line and failures.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per article: entities with their mentions, attacks with evidence.
+    Jsonl,
+    /// The triples newskg would store for each article.
+    Turtle,
+}
+
+/// Show what the extractor finds in articles, without a store.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files or folders (any format `build` reads).
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExtractFormat,
+    #[command(flatten)]
+    pub lexicon: LexiconArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ResultFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+    Nquads,
+}
+
+/// Run a SPARQL 1.1 query on the store.
+///
+/// The default graph is the union of all article graphs, so no GRAPH clause is needed; the
+/// usual prefixes (nkg, skos, sem, prov, geo, wgs, dcterms, rdf, rdfs, xsd, owl) are
+/// predeclared. SELECT and ASK print results; CONSTRUCT and DESCRIBE print RDF.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A .rq file, or `-` to read the query from standard input.
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "query",
+        conflicts_with = "query"
+    )]
+    pub file: Option<PathBuf>,
+    /// The query text itself.
+    #[arg(long, short = 'q', value_name = "TEXT")]
+    pub query: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Output format (table for reading; csv, tsv, json, xml for SELECT; turtle, ntriples,
+    /// nquads for CONSTRUCT and DESCRIBE).
+    #[arg(long, value_enum)]
+    pub format: Option<ResultFormat>,
+    /// Cancel the query after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+    /// Stop after this many rows or triples.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum AskFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}
+
+/// Ask a ready-made question (see --list).
+///
+/// Names given to --actor and --place match any alias or spelling of an entity ("ISIL"
+/// finds the Islamic State); a place also finds what lies within it. Dates are YYYY,
+/// YYYY-MM or YYYY-MM-DD.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The question, e.g. who-attacked-where.
+    #[arg(value_name = "QUESTION", required_unless_present = "list")]
+    pub question: Option<String>,
+    /// List the questions with their descriptions.
+    #[arg(long)]
+    pub list: bool,
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: AskFormat,
+    /// Only attacks by (or rows about) this actor.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only attacks at this place or within it.
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Only attacks on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only attacks on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only attacks whose extraction confidence is at least this (0 to 1).
+    #[arg(long, value_name = "X")]
+    pub min_confidence: Option<f64>,
+    /// Cancel the question after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// GraphML (Gephi, networkx, yEd, Cytoscape).
+    Graphml,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ViewArg {
+    /// Actors, places and bases; attacker→place edges weighted by attacks.
+    Actors,
+}
+
+/// Export the graph for graph tools.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Which graph to export.
+    #[arg(long, value_enum, default_value = "actors")]
+    pub view: ViewArg,
+    /// Write here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// Counts: articles, entities by kind, attacks, quads.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+}

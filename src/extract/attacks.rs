@@ -1,0 +1,2742 @@
+//! Attack frames: who attacked whom, where, when, with what, and with what toll.
+//!
+//! A frame starts at a trigger: an attack verb ("struck", "targeted", "fired ... at"), an
+//! attack noun ("airstrike", "drone attack", "ambush"), an interception ("shot down a drone
+//! near ..."), a clash ("clashes erupted between X and Y") or "came under attack". Roles come
+//! from the words around it:
+//!
+//! - active voice: the attacker is the subject (the nearest actor to the left in the same
+//!   clause, not inside a prepositional phrase); the target is the object;
+//! - passive voice: the target is the subject and the attacker follows "by";
+//! - nouns: the attacker is a modifier ("ISIS attack", "Turkish airstrikes"), a "by" phrase,
+//!   the subject of a light verb ("carried out an attack"), or named by "claimed by",
+//!   "blamed on", "the work of";
+//! - places: the named places of the clause, minus origins ("launched from Iran"), reference
+//!   points ("west of Baghdad") and places that contain another one; places joined by "and"
+//!   or an ellipsis ("and another at a base in Erbil") give one attack each.
+//!
+//! Negated, modal, planned, threatened, conditional and generic mentions give no attack.
+//! Across sentences: "the group" and "militants" stand for the armed group in focus, "the
+//! base" for the base in focus; claims of responsibility and "blamed on" supply a missing
+//! attacker; "the attack" sentences add place, date and toll to the attack in focus.
+
+use super::cues::{DEMONYMS, PREPOSITIONS};
+use super::lexicon::{Kind, Lexicon};
+use super::numbers::{toll, Toll};
+use super::{Attack, Entity, EntityTable, Mention};
+use crate::text::dates::{find_dates, DateExpr, PartialDate};
+use crate::text::{Sentence, Span, Token, TokenKind};
+use chrono::NaiveDate;
+
+pub(super) struct Input<'a> {
+    pub text: &'a str,
+    pub lexicon: &'a Lexicon,
+    pub published: Option<NaiveDate>,
+    pub sentences: &'a [Sentence],
+    pub tokens: &'a [Vec<Token>],
+    pub mentions: &'a [Mention],
+    pub title: Option<&'a str>,
+}
+
+/// What a stretch of tokens stands for in a frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// An entity: actor, place, base, weapon, operation.
+    Entity(usize),
+    /// An actor the text does not identify ("unidentified gunmen", "three drones").
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    first: usize,
+    /// Exclusive.
+    end: usize,
+    role: Role,
+    /// The slot is a generic noun phrase resolved by focus ("militants", "the base").
+    generic: bool,
+    /// The slot is a weapon used as subject ("three drones attacked").
+    weapon: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TrigKind {
+    Verb,
+    Passive,
+    Noun,
+    /// "shot down a drone", "intercepted two rockets": an attack by whoever sent them.
+    Intercept,
+    /// "clashes erupted between X and Y".
+    Clash,
+    /// "came under attack", "was subjected to a drone attack".
+    ComeUnder,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    tok: usize,
+    /// Exclusive end of the trigger phrase.
+    end: usize,
+    kind: TrigKind,
+    plural: bool,
+    /// A definite singular noun ("the attack"): probably the attack already in focus.
+    anaphoric: bool,
+    lemma: &'static str,
+}
+
+const VERBS: &[(&str, &str)] = &[
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("attacked", "attack"),
+    ("attacking", "attack"),
+    ("strike", "strike"),
+    ("strikes", "strike"),
+    ("struck", "strike"),
+    ("striking", "strike"),
+    ("hit", "hit"),
+    ("hits", "hit"),
+    ("hitting", "hit"),
+    ("target", "target"),
+    ("targets", "target"),
+    ("targeted", "target"),
+    ("targeting", "target"),
+    ("targetted", "target"),
+    ("targetting", "target"),
+    ("bombed", "bomb"),
+    ("bombing", "bomb"),
+    ("bombarded", "bomb"),
+    ("bombarding", "bomb"),
+    ("shelled", "shell"),
+    ("shelling", "shell"),
+    ("shells", "shell"),
+    ("ambushed", "ambush"),
+    ("ambushing", "ambush"),
+    ("raided", "raid"),
+    ("raiding", "raid"),
+    ("stormed", "storm"),
+    ("storming", "storm"),
+    ("assaulted", "assault"),
+    ("pounded", "pound"),
+    ("pounding", "pound"),
+    ("killed", "kill"),
+    ("kills", "kill"),
+    ("kill", "kill"),
+    ("fired", "fire"),
+    ("fires", "fire"),
+    ("firing", "fire"),
+    ("fire", "fire"),
+    ("launched", "launch"),
+    ("launches", "launch"),
+    ("launching", "launch"),
+    ("launch", "launch"),
+    ("destroyed", "destroy"),
+    ("destroying", "destroy"),
+    ("assassinated", "assassinate"),
+    ("rocketed", "rocket"),
+    ("mortared", "mortar"),
+    ("blew", "blow"),
+];
+
+const NOUNS: &[(&str, &str)] = &[
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("strike", "strike"),
+    ("strikes", "strike"),
+    ("airstrike", "airstrike"),
+    ("airstrikes", "airstrike"),
+    ("raid", "raid"),
+    ("raids", "raid"),
+    ("bombing", "bombing"),
+    ("bombings", "bombing"),
+    ("bombardment", "bombing"),
+    ("shelling", "shelling"),
+    ("ambush", "ambush"),
+    ("ambushes", "ambush"),
+    ("assault", "assault"),
+    ("assaults", "assault"),
+    ("operation", "operation"),
+];
+
+/// Words before a noun that make it a noun ("an attack", "drone strikes").
+const NOUN_MARKERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "another",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "new",
+    "fresh",
+    "latest",
+    "recent",
+    "separate",
+    "twin",
+    "coordinated",
+    "similar",
+    "major",
+    "deadly",
+    "fatal",
+    "suicide",
+    "drone",
+    "rocket",
+    "missile",
+    "mortar",
+    "air",
+    "ballistic",
+    "retaliatory",
+    "defensive",
+    "joint",
+    "precision",
+    "cross-border",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "multiple",
+    "first",
+    "second",
+    "third",
+    "'s",
+    "us",
+    "u.s.",
+    "israeli",
+    "turkish",
+    "iranian",
+    "american",
+    "russian",
+    "syrian",
+    "iraqi",
+    "jordanian",
+    "british",
+    "french",
+    "coalition",
+    "artillery",
+    "terrorist",
+    "terror",
+    "militant",
+    "insurgent",
+    "isis",
+    "is",
+    "isil",
+    "kamikaze",
+    "explosive",
+    "armed",
+    "car",
+    "truck",
+    "complex",
+    "large-scale",
+    "overnight",
+    "early",
+    "morning",
+    "night",
+    "weekend",
+    "saturday's",
+    "sunday's",
+    "previous",
+    "last",
+    "same",
+    "one",
+    "any",
+    "no",
+    "possible",
+    "further",
+    "future",
+    "more",
+    "repeated",
+    "heavy",
+    "intense",
+    "unmanned",
+    "uav",
+    "grenade",
+    "ground",
+    "aerial",
+    "chemical",
+    "gas",
+    "precise",
+    "targeted",
+    "hit-and-run",
+    "surprise",
+    "foiled",
+    "failed",
+    "attempted",
+];
+
+/// Words that end a clause for the purpose of finding places and tolls.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "but",
+    "because",
+    "despite",
+    "since",
+    "amid",
+    "following",
+    "after",
+    "before",
+    "retaliation",
+    "response",
+    "ahead",
+    "unlike",
+    "meanwhile",
+    "when",
+    "weeks",
+    "months",
+    "years",
+    "—",
+    "--",
+];
+
+/// Reporting verbs: the attacker is never found beyond them.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "added",
+    "stated",
+    "confirmed",
+    "announced",
+    "according",
+    "claimed",
+    "claims",
+    "believed",
+    "suggests",
+    "noted",
+    "tweeted",
+    "alleged",
+    "insisted",
+    "denied",
+    "revealed",
+    "explained",
+    "indicated",
+    "assessed",
+    "think",
+    "thought",
+    "showed",
+    "shows",
+    "warned",
+];
+
+/// Nouns for actors the sentence does not name, and how they resolve.
+const GENERIC_ACTORS: &[&str] = &[
+    "militants",
+    "militant",
+    "gunmen",
+    "gunman",
+    "jihadists",
+    "jihadist",
+    "jihadis",
+    "insurgents",
+    "terrorists",
+    "terrorist",
+    "fighters",
+    "attackers",
+    "assailants",
+    "militia",
+    "militias",
+    "militiamen",
+    "group",
+    "groups",
+    "factions",
+    "faction",
+    "rebels",
+    "extremists",
+    "cells",
+    "cell",
+    "they",
+    "elements",
+    "organization",
+    "organisation",
+    "proxies",
+    "bombers",
+    "bomber",
+];
+
+/// Generic nouns that stand for the armed group in focus.
+const FOCUS_NOUNS: &[&str] = &[
+    "militants",
+    "militant",
+    "jihadists",
+    "jihadist",
+    "jihadis",
+    "insurgents",
+    "terrorists",
+    "terrorist",
+    "group",
+    "extremists",
+    "cells",
+    "cell",
+    "organization",
+    "organisation",
+    "militia",
+    "fighters",
+    "elements",
+    "they",
+];
+
+const UNKNOWN_MARKERS: &[&str] = &[
+    "unidentified",
+    "unknown",
+    "unnamed",
+    "masked",
+    "anonymous",
+    "unspecified",
+    "armed",
+];
+
+const WEAPON_NOUNS: &[&str] = &[
+    "drone",
+    "drones",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "mortar",
+    "mortars",
+    "uav",
+    "uavs",
+    "shell",
+    "shells",
+    "projectile",
+    "projectiles",
+    "bomb",
+    "bombs",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "ied",
+    "ieds",
+    "grenade",
+    "grenades",
+    "aircraft",
+    "warplanes",
+    "warplane",
+    "jets",
+    "jet",
+    "helicopters",
+    "helicopter",
+    "quadcopter",
+    "quadcopters",
+    "katyusha",
+    "katyushas",
+    "munitions",
+    "shot",
+    "shots",
+    "gunfire",
+    "bullets",
+    "round",
+    "rounds",
+];
+
+/// Words that make an attack mention generic (a trend, not an event).
+const GENERIC_MARKERS: &[&str] = &[
+    "frequently",
+    "regularly",
+    "repeatedly",
+    "routinely",
+    "often",
+    "daily",
+    "times",
+    "occasions",
+    "increasingly",
+    "numerous",
+    "spate",
+    "series",
+    "wave",
+    "campaign",
+    "ongoing",
+    "continue",
+    "continues",
+    "continued",
+    "stepped",
+    "scores",
+    "dozens",
+    "hundreds",
+    "sporadic",
+    "constant",
+    "persistent",
+    "recurring",
+    "many",
+    "most",
+    "majority",
+    "common",
+    "largely",
+    "usually",
+    "typically",
+    "generally",
+    "months",
+    "years",
+    "past",
+    "recent",
+];
+
+/// Words before a trigger that make it unreal: negated, planned, threatened, possible.
+const UNREAL_BEFORE: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "no",
+    "would",
+    "could",
+    "might",
+    "may",
+    "will",
+    "'ll",
+    "should",
+    "must",
+    "can",
+    "to",
+    "threatened",
+    "threatening",
+    "threatens",
+    "threat",
+    "threats",
+    "warned",
+    "warning",
+    "warns",
+    "vowed",
+    "vows",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "plot",
+    "plotting",
+    "preparing",
+    "prepare",
+    "possible",
+    "potential",
+    "future",
+    "further",
+    "any",
+    "prevent",
+    "preventing",
+    "deter",
+    "avoid",
+    "fear",
+    "fears",
+    "feared",
+    "if",
+    "unless",
+    "capable",
+    "capability",
+    "intended",
+    "intends",
+    "aimed",
+    "seeking",
+    "seek",
+    "denied",
+    "denies",
+    "deny",
+    "rejected",
+    "without",
+    "against",
+    "condemned",
+    "condemn",
+    "condemns",
+    "stop",
+    "stopped",
+    "halt",
+    "halted",
+    "end",
+    "ending",
+    "ended",
+    "calls",
+    "called",
+    "urged",
+    "demanded",
+    "risk",
+    "retaliate",
+    "respond",
+    "expected",
+    "expects",
+    "likely",
+    "ready",
+    "readiness",
+    "chance",
+    "attempt",
+    "attempting",
+    "attempted",
+    "tried",
+    "trying",
+    "suspend",
+    "suspended",
+    "resume",
+    "resumed",
+    "pause",
+    "paused",
+];
+
+/// Words after a trigger that make it a trend, not an event.
+const UNREAL_AFTER: &[&str] = &[
+    "halted",
+    "stopped",
+    "ceased",
+    "subsided",
+    "declined",
+    "decreased",
+    "dropped",
+    "diminished",
+    "increased",
+    "escalated",
+    "intensified",
+    "resumed",
+    "continue",
+    "continued",
+    "persist",
+];
+
+#[derive(Debug, Clone)]
+struct Frame {
+    attacker: Option<Role>,
+    attacker_generic: bool,
+    target: Option<usize>,
+    target_text: Option<String>,
+    places: Vec<usize>,
+    date: Option<PartialDate>,
+    weapon: Option<&'static str>,
+    toll: Toll,
+    rule: &'static str,
+    confidence: f32,
+    anaphoric: bool,
+}
+
+struct Sent<'a> {
+    idx: usize,
+    toks: &'a [Token],
+    slots: Vec<Slot>,
+    dates: Vec<(DateExpr, usize, usize)>,
+}
+
+pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
+    let text = input.text;
+    let mut out: Vec<(Attack, bool)> = Vec::new(); // attack, anaphoric
+    let mut focus_group: Option<usize> = None;
+    let mut focus_base: Option<usize> = None;
+    let mut recent_dates: Vec<(usize, PartialDate)> = Vec::new();
+    for (si, sentence) in input.sentences.iter().enumerate() {
+        let toks = &input.tokens[si];
+        let mut sent = Sent {
+            idx: si,
+            toks,
+            slots: Vec::new(),
+            dates: Vec::new(),
+        };
+        for d in find_dates(text, sentence.span) {
+            if let (Some(a), Some(b)) = (tok_at(toks, d.span.start), tok_before(toks, d.span.end)) {
+                sent.dates.push((d, a, b + 1));
+            }
+        }
+        build_slots(input, table, &mut sent, focus_group, focus_base);
+        let title_like = si == 0
+            && input
+                .title
+                .map(|t| sentence.span.of(text).trim() == t.trim())
+                .unwrap_or(false);
+
+        let triggers = find_triggers(text, &sent);
+        let mut frames: Vec<Frame> = Vec::new();
+        for trig in &triggers {
+            if let Some(f) = frame(input, &sent, trig, &triggers, table) {
+                frames.push(f);
+            }
+        }
+        // Claims and blame name the attacker of an attack without one.
+        let claimant = claimant(input, &sent, table, focus_group);
+        if let Some(c) = claimant {
+            let mut applied = false;
+            for f in frames.iter_mut() {
+                if f.attacker.is_none()
+                    || matches!(f.attacker, Some(Role::Unknown)) && f.attacker_generic
+                {
+                    f.attacker = Some(Role::Entity(c));
+                    f.rule = "claim";
+                    applied = true;
+                }
+            }
+            if !applied && frames.is_empty() {
+                // Cross-sentence: the attack(s) in focus without an attacker.
+                let recent = out
+                    .iter()
+                    .rev()
+                    .take_while(|(a, _)| si - a.sentence <= 4)
+                    .count();
+                let n = out.len();
+                for (a, _) in out[n - recent..].iter_mut() {
+                    if a.attacker.is_none() {
+                        a.attacker = Some(c);
+                        a.rule = "claim";
+                    }
+                }
+            }
+        }
+        for f in frames {
+            let date = f.date.or_else(|| {
+                // A date from the sentence before (same paragraph) or the publication date.
+                recent_dates
+                    .iter()
+                    .rev()
+                    .find(|(s, _)| si - s <= 1)
+                    .map(|(_, d)| *d)
+                    .or(input.published.map(PartialDate::day))
+            });
+            let attacker = match f.attacker {
+                Some(Role::Entity(e)) => Some(e),
+                _ => None,
+            };
+            let n_places = f.places.len().max(1);
+            for k in 0..n_places {
+                let place = f.places.get(k).copied();
+                let (killed, wounded) = if n_places == 1 {
+                    (f.toll.killed, f.toll.wounded)
+                } else {
+                    (None, None)
+                };
+                let mut confidence = f.confidence;
+                if title_like {
+                    confidence *= 0.9;
+                }
+                if f.attacker_generic {
+                    confidence *= 0.85;
+                }
+                out.push((
+                    Attack {
+                        attacker,
+                        target: f.target,
+                        target_text: f.target_text.clone(),
+                        place,
+                        date,
+                        weapon: f.weapon,
+                        killed,
+                        wounded,
+                        sentence: si,
+                        evidence: sentence.span,
+                        rule: f.rule,
+                        confidence: (confidence * 100.0).round() / 100.0,
+                    },
+                    f.anaphoric,
+                ));
+            }
+        }
+        // Casualty sentences without a trigger add to the attack in focus.
+        if triggers.is_empty() {
+            let t = toll(toks, 0, toks.len());
+            if t.killed.is_some() || t.wounded.is_some() {
+                if let Some((a, _)) = out.last_mut() {
+                    if si - a.sentence <= 2
+                        && input.sentences[a.sentence].paragraph + 2 >= sentence.paragraph
+                    {
+                        if a.killed.is_none() {
+                            a.killed = t.killed;
+                        }
+                        if a.wounded.is_none() {
+                            a.wounded = t.wounded;
+                        }
+                    }
+                }
+            }
+        }
+        // Update focus.
+        for s in &sent.slots {
+            if let Role::Entity(e) = s.role {
+                let k = table.entities[e].kind;
+                if k == Kind::ArmedGroup && !s.generic {
+                    focus_group = Some(e);
+                }
+                if matches!(k, Kind::Base | Kind::Facility) && !s.generic {
+                    focus_base = Some(e);
+                }
+            }
+        }
+        for (d, _, _) in &sent.dates {
+            if let Some(r) = d.resolve(input.published) {
+                if d.is_day() || r.month.is_some() {
+                    recent_dates.push((si, r));
+                }
+            }
+        }
+    }
+    merge(out, input.lexicon, table)
+}
+
+fn tok_at(toks: &[Token], byte: usize) -> Option<usize> {
+    toks.iter().position(|t| t.span.start >= byte)
+}
+
+fn tok_before(toks: &[Token], byte: usize) -> Option<usize> {
+    toks.iter().rposition(|t| t.span.end <= byte)
+}
+
+fn lw(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+}
+
+/// Marks every stretch of the sentence that can fill a role: entity mentions, generic actor
+/// nouns, "the base", weapons as subjects, nationality adjectives.
+fn build_slots(
+    input: &Input,
+    table: &mut EntityTable,
+    sent: &mut Sent,
+    focus_group: Option<usize>,
+    focus_base: Option<usize>,
+) {
+    let toks = sent.toks;
+    let text = input.text;
+    let mut taken = vec![false; toks.len()];
+    for m in input.mentions.iter().filter(|m| m.sentence == sent.idx) {
+        let (Some(a), Some(b)) = (tok_at(toks, m.span.start), tok_before(toks, m.span.end)) else {
+            continue;
+        };
+        if b < a {
+            continue;
+        }
+        // "Iran-backed", "US-led": a modifier, not the actor or place itself.
+        if lw(toks, b + 1) == "-" && is_sponsor_suffix(lw(toks, b + 2)) {
+            for t in taken.iter_mut().take(b + 1).skip(a) {
+                *t = true;
+            }
+            continue;
+        }
+        for t in taken.iter_mut().take(b + 1).skip(a) {
+            *t = true;
+        }
+        sent.slots.push(Slot {
+            first: a,
+            end: b + 1,
+            role: Role::Entity(m.entity),
+            generic: false,
+            weapon: false,
+        });
+    }
+    for i in 0..toks.len() {
+        if taken[i] {
+            continue;
+        }
+        let w = toks[i].lower.as_str();
+        // Nationality adjectives before a force or attack word: "Turkish warplanes".
+        if let Some((_, place_id)) = DEMONYMS.iter().find(|(d, _)| *d == w) {
+            let next = lw(toks, i + 1);
+            let mut is_attacker_mod = matches!(
+                next,
+                "warplanes"
+                    | "warplane"
+                    | "jets"
+                    | "jet"
+                    | "aircraft"
+                    | "drone"
+                    | "drones"
+                    | "forces"
+                    | "troops"
+                    | "military"
+                    | "army"
+                    | "airstrike"
+                    | "airstrikes"
+                    | "strike"
+                    | "strikes"
+                    | "missile"
+                    | "missiles"
+                    | "attack"
+                    | "attacks"
+                    | "artillery"
+                    | "helicopters"
+                    | "helicopter"
+                    | "soldiers"
+                    | "navy"
+                    | "raid"
+                    | "raids"
+                    | "rocket"
+                    | "rockets"
+                    | "shelling"
+                    | "bombardment"
+                    | "fighter"
+                    | "warships"
+                    | "retaliatory"
+            );
+            if next == "air"
+                && matches!(
+                    lw(toks, i + 2),
+                    "strike" | "strikes" | "force" | "raid" | "raids"
+                )
+            {
+                is_attacker_mod = true;
+            }
+            if next == "-" {
+                is_attacker_mod = false;
+            }
+            if is_attacker_mod {
+                if let Some(li) = input.lexicon.index_of(place_id) {
+                    let e = &input.lexicon.entries[li];
+                    let id = table.known(e, li, toks[i].text(text));
+                    sent.slots.push(Slot {
+                        first: i,
+                        end: i + 1,
+                        role: Role::Entity(id),
+                        generic: true,
+                        weapon: false,
+                    });
+                    taken[i] = true;
+                }
+            }
+            continue;
+        }
+        // "the base", "the same facility": the base in focus.
+        if matches!(
+            w,
+            "base" | "airbase" | "facility" | "camp" | "garrison" | "outpost" | "field"
+        ) || (w == "air" && lw(toks, i + 1) == "base")
+        {
+            let prev = lw(toks, i.saturating_sub(1));
+            let prev2 = lw(toks, i.saturating_sub(2));
+            if i > 0 && (prev == "the" || (prev == "same" && prev2 == "the") || prev == "this") {
+                if let Some(b) = focus_base {
+                    let end = if w == "air" { i + 2 } else { i + 1 };
+                    sent.slots.push(Slot {
+                        first: i - 1,
+                        end,
+                        role: Role::Entity(b),
+                        generic: true,
+                        weapon: false,
+                    });
+                    taken[i] = true;
+                }
+            }
+            continue;
+        }
+        if GENERIC_ACTORS.contains(&w) {
+            // Look at the modifiers before the noun.
+            let mut a = i;
+            while a > 0
+                && !taken[a - 1]
+                && a + 5 > i
+                && matches!(toks[a - 1].kind, TokenKind::Word | TokenKind::Punct)
+                && toks[a - 1].lower != ","
+                && !PREPOSITIONS.contains(&toks[a - 1].lower.as_str())
+                && !crate::extract::cues::SAY_VERBS.contains(&toks[a - 1].lower.as_str())
+            {
+                a -= 1;
+            }
+            let mods: Vec<&str> = (a..i).map(|k| toks[k].lower.as_str()).collect();
+            let iran_backed = is_iran_backed(&mods);
+            let role = if iran_backed {
+                let id = iran_backed_militias(input, table);
+                Role::Entity(id)
+            } else if mods
+                .iter()
+                .any(|m| UNKNOWN_MARKERS.contains(m) && *m != "armed")
+                || (w.starts_with("gunm")
+                    || w == "attackers"
+                    || w == "assailants"
+                    || w == "bombers"
+                    || w == "bomber")
+            {
+                Role::Unknown
+            } else if FOCUS_NOUNS.contains(&w)
+                && (mods.contains(&"the")
+                    || mods.is_empty()
+                    || mods.iter().any(|m| {
+                        matches!(
+                            *m,
+                            "jihadist" | "extremist" | "terrorist" | "suspected" | "islamist"
+                        )
+                    }))
+                && !mods.iter().any(|m| {
+                    matches!(
+                        *m,
+                        "armed"
+                            | "kurdish"
+                            | "tribal"
+                            | "local"
+                            | "shiite"
+                            | "shia"
+                            | "sunni"
+                            | "rival"
+                            | "other"
+                            | "several"
+                            | "some"
+                            | "two"
+                            | "three"
+                    )
+                })
+            {
+                match focus_group {
+                    Some(g) => Role::Entity(g),
+                    None => Role::Unknown,
+                }
+            } else {
+                Role::Unknown
+            };
+            // Plural generic nouns with a named group right before are part of that mention.
+            if a > 0 && taken[a - 1] && a == i {
+                continue;
+            }
+            sent.slots.push(Slot {
+                first: a,
+                end: i + 1,
+                role,
+                generic: true,
+                weapon: false,
+            });
+            for t in taken.iter_mut().take(i + 1).skip(a) {
+                *t = true;
+            }
+            continue;
+        }
+        if WEAPON_NOUNS.contains(&w) {
+            sent.slots.push(Slot {
+                first: i,
+                end: i + 1,
+                role: Role::Unknown,
+                generic: true,
+                weapon: true,
+            });
+        }
+    }
+    sent.slots.sort_by_key(|s| s.first);
+}
+
+fn is_sponsor_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "backed"
+            | "led"
+            | "aligned"
+            | "allied"
+            | "linked"
+            | "affiliated"
+            | "supported"
+            | "sponsored"
+            | "funded"
+            | "controlled"
+            | "held"
+            | "made"
+            | "based"
+            | "run"
+            | "trained"
+            | "armed"
+            | "friendly"
+            | "loyal"
+            | "leaning"
+            | "inspired"
+    )
+}
+
+fn is_iran_backed(mods: &[&str]) -> bool {
+    let joined = mods.join(" ");
+    (joined.contains("iran - backed")
+        || joined.contains("iranian - backed")
+        || joined.contains("tehran - backed")
+        || joined.contains("iran - aligned")
+        || joined.contains("iran - allied")
+        || joined.contains("iran - linked")
+        || joined.contains("iran - affiliated")
+        || joined.contains("iran - supported")
+        || joined.contains("iran - sponsored")
+        || joined.contains("iran - based")
+        || joined.contains("pro - iran")
+        || joined.contains("pro - iranian")
+        || joined.contains("pro - tehran"))
+        && !joined.contains("not")
+}
+
+fn iran_backed_militias(input: &Input, table: &mut EntityTable) -> usize {
+    const ID: &str = "actor/iran-backed-militias";
+    match input.lexicon.index_of(ID) {
+        Some(li) => {
+            let e = &input.lexicon.entries[li];
+            table.add(e.id.clone(), e.kind(), e.label.clone(), Some(li))
+        }
+        None => table.add(
+            ID.to_string(),
+            Kind::ArmedGroup,
+            "Iran-backed militias".to_string(),
+            None,
+        ),
+    }
+}
+
+/// Finds attack triggers in a sentence.
+fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
+    let toks = sent.toks;
+    let mut out = Vec::new();
+    let in_slot = |i: usize| {
+        sent.slots
+            .iter()
+            .any(|s| !s.generic && s.first <= i && i < s.end)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].lower.as_str();
+        let prev = if i > 0 { lw(toks, i - 1) } else { "" };
+        let next = lw(toks, i + 1);
+        if in_slot(i) || toks[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // "air strike(s)", "air raid(s)"
+        if w == "air"
+            && matches!(
+                next,
+                "strike" | "strikes" | "raid" | "raids" | "attack" | "attacks"
+            )
+        {
+            let plural = next.ends_with('s');
+            out.push(Trigger {
+                tok: i,
+                end: i + 2,
+                kind: TrigKind::Noun,
+                plural,
+                anaphoric: is_anaphoric(toks, i),
+                lemma: "airstrike",
+            });
+            i += 2;
+            continue;
+        }
+        // "shot down", "downed", "intercepted"
+        if (w == "shot" || w == "shoot" || w == "shoots" || w == "shooting") && next == "down"
+            || matches!(
+                w,
+                "downed"
+                    | "intercepted"
+                    | "intercept"
+                    | "intercepting"
+                    | "thwarted"
+                    | "foiled"
+                    | "repelled"
+                    | "repulsed"
+            )
+        {
+            let end = if next == "down" { i + 2 } else { i + 1 };
+            out.push(Trigger {
+                tok: i,
+                end,
+                kind: TrigKind::Intercept,
+                plural: false,
+                anaphoric: false,
+                lemma: "intercept",
+            });
+            i = end;
+            continue;
+        }
+        if matches!(w, "clashes" | "clashed" | "clash") {
+            out.push(Trigger {
+                tok: i,
+                end: i + 1,
+                kind: TrigKind::Clash,
+                plural: w == "clashes",
+                anaphoric: prev == "the",
+                lemma: "clash",
+            });
+            i += 1;
+            continue;
+        }
+        if (w == "came" || w == "come" || w == "comes" || w == "coming") && next == "under" {
+            out.push(Trigger {
+                tok: i,
+                end: i + 3,
+                kind: TrigKind::ComeUnder,
+                plural: false,
+                anaphoric: false,
+                lemma: "come-under",
+            });
+            i += 3;
+            continue;
+        }
+        if w == "subjected" && next == "to" {
+            out.push(Trigger {
+                tok: i,
+                end: i + 2,
+                kind: TrigKind::ComeUnder,
+                plural: false,
+                anaphoric: false,
+                lemma: "come-under",
+            });
+            i += 2;
+            continue;
+        }
+        let noun = NOUNS.iter().find(|(n, _)| *n == w).map(|(_, l)| *l);
+        let verb = VERBS.iter().find(|(v, _)| *v == w).map(|(_, l)| *l);
+        let is_noun = noun.is_some() && (verb.is_none() || looks_like_noun(text, toks, i));
+        if is_noun {
+            let lemma = noun.unwrap();
+            // "operation" only as "operation against X" with an agent.
+            if lemma == "operation" && !(next == "against" || (next == "by")) {
+                i += 1;
+                continue;
+            }
+            // "hit-and-run attacks": still an attack noun.
+            let plural = w.ends_with('s') && !w.ends_with("ss");
+            out.push(Trigger {
+                tok: i,
+                end: i + 1,
+                kind: TrigKind::Noun,
+                plural,
+                anaphoric: is_anaphoric(toks, i),
+                lemma,
+            });
+            i += 1;
+            continue;
+        }
+        if let Some(lemma) = verb {
+            // "hit-and-run"
+            if next == "-" {
+                i += 1;
+                continue;
+            }
+            // Words that are only attacks with an object or a preposition.
+            match lemma {
+                // "fired rockets at", "opened fire on"; not "fire broke out", "under fire"
+                "fire" if w == "fire" && prev != "opened" && prev != "open" => {
+                    i += 1;
+                    continue;
+                }
+                "launch" => {
+                    // "launched an attack / drones / rockets ..."; not "launched a campaign"
+                    let window: Vec<&str> = (i + 1..(i + 6).min(toks.len()))
+                        .map(|k| lw(toks, k))
+                        .collect();
+                    let ok = window.iter().any(|x| {
+                        matches!(
+                            *x,
+                            "attack"
+                                | "attacks"
+                                | "strike"
+                                | "strikes"
+                                | "airstrike"
+                                | "airstrikes"
+                                | "drone"
+                                | "drones"
+                                | "rocket"
+                                | "rockets"
+                                | "missile"
+                                | "missiles"
+                                | "mortar"
+                                | "mortars"
+                                | "raid"
+                                | "raids"
+                                | "assault"
+                                | "offensive"
+                                | "barrage"
+                                | "projectiles"
+                                | "uavs"
+                                | "ambush"
+                                | "bombardment"
+                                | "shells"
+                        )
+                    });
+                    if !ok {
+                        i += 1;
+                        continue;
+                    }
+                }
+                "destroy" => {
+                    // Only "destroyed (N) camps / positions / vehicles / targets": strikes.
+                    let window: Vec<&str> = (i + 1..(i + 6).min(toks.len()))
+                        .map(|k| lw(toks, k))
+                        .collect();
+                    if !window.iter().any(|x| {
+                        matches!(
+                            *x,
+                            "camps"
+                                | "camp"
+                                | "positions"
+                                | "position"
+                                | "vehicles"
+                                | "targets"
+                                | "hideouts"
+                                | "hideout"
+                                | "tunnels"
+                                | "headquarters"
+                                | "depot"
+                                | "depots"
+                                | "launchers"
+                        )
+                    }) {
+                        i += 1;
+                        continue;
+                    }
+                }
+                "blow" if next != "up" => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let passive = is_passive(toks, i);
+            let kind = if passive {
+                TrigKind::Passive
+            } else {
+                TrigKind::Verb
+            };
+            out.push(Trigger {
+                tok: i,
+                end: i + 1,
+                kind,
+                plural: false,
+                anaphoric: false,
+                lemma,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_anaphoric(toks: &[Token], i: usize) -> bool {
+    // "the attack", "the drone attack", "this strike", "Saturday's attack"
+    let mut k = i;
+    while k > 0
+        && matches!(
+            lw(toks, k - 1),
+            "drone"
+                | "rocket"
+                | "missile"
+                | "suicide"
+                | "deadly"
+                | "latest"
+                | "mortar"
+                | "air"
+                | "ballistic"
+                | "twin"
+                | "overnight"
+                | "same"
+                | "recent"
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    let d = lw(toks, k - 1);
+    let noun = lw(toks, i);
+    let plural = noun.ends_with('s') && !noun.ends_with("ss");
+    !plural
+        && (matches!(d, "the" | "this" | "that")
+            || (d == "'s"
+                && k >= 2
+                && matches!(
+                    lw(toks, k - 2),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )))
+}
+
+/// Whether a word that can be a verb or a noun ("attack", "strikes") is a noun here.
+fn looks_like_noun(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = lw(toks, i);
+    if w.ends_with("ed") || w == "struck" {
+        return false;
+    }
+    let prev = if i > 0 { lw(toks, i - 1) } else { "" };
+    let next = lw(toks, i + 1);
+    if w.ends_with("ing") {
+        // "the bombing of", "a bombing" are nouns; "bombing the base" a verb.
+        return matches!(
+            prev,
+            "a" | "the"
+                | "suicide"
+                | "car"
+                | "this"
+                | "that"
+                | "deadly"
+                | "twin"
+                | "heavy"
+                | "artillery"
+                | "turkish"
+                | "israeli"
+                | "'s"
+                | "and"
+                | "of"
+                | "mortar"
+                | "rocket"
+        );
+    }
+    if NOUN_MARKERS.contains(&prev) {
+        return true;
+    }
+    if i > 0 && toks[i - 1].kind == TokenKind::Number {
+        return true;
+    }
+    // "ISIS attack on", "drone strike killed": followed by a preposition or a verb.
+    if matches!(
+        next,
+        "on" | "against"
+            | "by"
+            | "in"
+            | "at"
+            | "near"
+            | "targeting"
+            | "that"
+            | "which"
+            | ","
+            | "."
+            | "and"
+            | "was"
+            | "were"
+            | "has"
+            | "had"
+            | "is"
+            | "are"
+            | "killed"
+            | "left"
+            | "came"
+            | "took"
+            | "occurred"
+            | "happened"
+            | "claimed"
+            | "blamed"
+            | "from"
+            | "with"
+            | "inside"
+            | "launched"
+            | "carried"
+            | "hit"
+            | ""
+            | ":"
+            | "-"
+            | "'s"
+            | "of"
+            | "last"
+            | "this"
+            | "early"
+            | "late"
+            | "earlier"
+            | "overnight"
+            | "for"
+            | "to"
+            | "amid"
+    ) {
+        return true;
+    }
+    // Otherwise: a verb when a capitalised name or a determiner follows ("ISIS attacks Kirkuk").
+    let next_tok = toks.get(i + 1);
+    let next_is_object = next_tok
+        .map(|t| {
+            matches!(
+                t.lower.as_str(),
+                "a" | "an" | "the" | "two" | "three" | "several" | "us" | "u.s."
+            ) || t
+                .text(text)
+                .chars()
+                .next()
+                .map(|c| c.is_uppercase())
+                .unwrap_or(false)
+        })
+        .unwrap_or(false);
+    !next_is_object
+}
+
+fn is_passive(toks: &[Token], i: usize) -> bool {
+    let w = lw(toks, i);
+    if !(w.ends_with("ed") || matches!(w, "struck" | "hit" | "shot" | "fired" | "launched")) {
+        return false;
+    }
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let p = lw(toks, k);
+        if matches!(
+            p,
+            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "gets"
+        ) {
+            return true;
+        }
+        if !(p.ends_with("ly")
+            || matches!(
+                p,
+                "also"
+                    | "again"
+                    | "reportedly"
+                    | "allegedly"
+                    | "then"
+                    | "not"
+                    | "never"
+                    | "later"
+                    | "first"
+                    | "repeatedly"
+                    | "successfully"
+                    | "directly"
+                    | "twice"
+            ))
+        {
+            break;
+        }
+    }
+    // Reduced relative: "a base targeted by drones", "the convoy, hit by".
+    let next = lw(toks, i + 1);
+    let next2 = lw(toks, i + 2);
+    (next == "by"
+        || (next2 == "by"
+            && toks
+                .get(i + 1)
+                .map(|t| t.lower.ends_with("ly"))
+                .unwrap_or(false)))
+        && i > 0
+        && (toks[i - 1].kind == TokenKind::Word || toks[i - 1].is(","))
+}
+
+/// The clause around a trigger, as a token range: from the last hard break before it to
+/// the next break after it.
+fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
+    let mut start = 0;
+    for k in (0..trig.tok).rev() {
+        let w = lw(toks, k);
+        if w == ";" || w == ":" && k + 1 < trig.tok {
+            start = k + 1;
+            break;
+        }
+    }
+    let mut end = toks.len();
+    for k in trig.end..toks.len() {
+        let w = lw(toks, k);
+        if CLAUSE_BREAKS.contains(&w) {
+            // "after" and "before" only break when a new event follows, not "hours after".
+            end = k;
+            break;
+        }
+        if w == ","
+            && matches!(
+                lw(toks, k + 1),
+                "which" | "who" | "as" | "and" | "but" | "while"
+            )
+            && matches!(
+                lw(toks, k + 2),
+                "is" | "was"
+                    | "has"
+                    | "had"
+                    | "said"
+                    | "says"
+                    | "the"
+                    | "it"
+                    | "they"
+                    | "he"
+                    | "she"
+            )
+        {
+            end = k;
+            break;
+        }
+        if w == "in" && matches!(lw(toks, k + 1), "retaliation" | "response") {
+            end = k;
+            break;
+        }
+        if REPORTING.contains(&w) && k > trig.end + 1 && !matches!(w, "according") {
+            end = k;
+            break;
+        }
+    }
+    (start, end)
+}
+
+fn frame(
+    input: &Input,
+    sent: &Sent,
+    trig: &Trigger,
+    all: &[Trigger],
+    table: &EntityTable,
+) -> Option<Frame> {
+    let toks = sent.toks;
+    let (c_start, c_end) = clause(toks, trig);
+    if is_unreal(toks, trig, c_start, c_end) {
+        return None;
+    }
+    let ents = &table.entities;
+    let kind_of = |r: Role| match r {
+        Role::Entity(e) => Some(ents[e].kind),
+        Role::Unknown => None,
+    };
+    // Roles.
+    let mut attacker: Option<Role> = None;
+    let mut attacker_generic = false;
+    let mut target: Option<usize> = None;
+    let mut target_text: Option<String> = None;
+    let mut rule: &'static str;
+    let mut confidence: f32;
+    let mut weapon: Option<&'static str> = weapon_near(toks, trig, c_start, c_end);
+    match trig.kind {
+        TrigKind::Verb => {
+            rule = "active";
+            confidence = 0.85;
+            if let Some(s) = subject(sent, trig.tok, c_start, ents) {
+                if s.weapon {
+                    attacker = Some(Role::Unknown);
+                    attacker_generic = true;
+                } else {
+                    attacker = Some(s.role);
+                    attacker_generic = s.generic;
+                }
+            }
+            // "kill" needs an actor subject: "the explosion killed" is not an attack by anyone.
+            if trig.lemma == "kill" && attacker.is_none() {
+                return None;
+            }
+            // The object.
+            if let Some(o) = object(sent, trig.end, c_end) {
+                if let Role::Entity(e) = o.role {
+                    target = Some(e);
+                }
+            } else {
+                target_text = np_text(input.text, toks, trig.end, c_end);
+            }
+        }
+        TrigKind::Passive => {
+            rule = "passive";
+            confidence = 0.85;
+            // Agent after "by".
+            if let Some(a) = by_agent(sent, trig.end, c_end) {
+                if a.weapon {
+                    attacker = Some(Role::Unknown);
+                } else {
+                    attacker = Some(a.role);
+                    attacker_generic = a.generic;
+                }
+            }
+            if let Some(s) = subject(sent, trig.tok, c_start, ents)
+                .or_else(|| subject_any(sent, trig.tok, c_start))
+            {
+                if let Role::Entity(e) = s.role {
+                    target = Some(e);
+                }
+            } else {
+                target_text = np_text_before(input.text, toks, c_start, trig.tok);
+            }
+            if trig.lemma == "kill" && attacker.is_none() {
+                // "N were killed in an attack" is found from the noun; a bare "were killed"
+                // is only an attack when a place and an attack context are given.
+                let has_noun = all.iter().any(|t| t.kind == TrigKind::Noun);
+                if has_noun {
+                    return None;
+                }
+                confidence = 0.6;
+            }
+        }
+        TrigKind::Noun => {
+            rule = "nominal";
+            confidence = 0.75;
+            // Modifier before the noun: "ISIS attack", "Turkish airstrikes", "Iran's attack".
+            let mut k = trig.tok;
+            let mut steps = 0;
+            while k > c_start && steps < 4 {
+                k -= 1;
+                steps += 1;
+                if let Some(s) = sent.slots.iter().find(|s| s.end == k + 1 && !s.weapon) {
+                    let can = kind_of(s.role)
+                        .map(|kk| kk.can_attack())
+                        .unwrap_or(s.role == Role::Unknown);
+                    let prep = s.first > 0 && PREPOSITIONS.contains(&lw(toks, s.first - 1));
+                    if can && !prep {
+                        attacker = Some(s.role);
+                        attacker_generic = s.generic;
+                    }
+                    break;
+                }
+                if !(matches!(
+                    lw(toks, k),
+                    "drone"
+                        | "rocket"
+                        | "missile"
+                        | "mortar"
+                        | "suicide"
+                        | "air"
+                        | "ballistic"
+                        | "'s"
+                        | "deadly"
+                        | "latest"
+                        | "new"
+                        | "fresh"
+                        | "artillery"
+                        | "car"
+                        | "retaliatory"
+                        | "cross-border"
+                        | "-"
+                        | "led"
+                        | "coalition"
+                        | "joint"
+                        | "kamikaze"
+                        | "uav"
+                        | "explosive"
+                        | "terrorist"
+                        | "terror"
+                )) {
+                    break;
+                }
+            }
+            // "by X" right after: "an attack by ISIS militants".
+            if attacker.is_none() {
+                if let Some(a) = by_agent(sent, trig.end, c_end) {
+                    if !a.weapon {
+                        attacker = Some(a.role);
+                        attacker_generic = a.generic;
+                    }
+                }
+            }
+            // Light verbs: "X carried out / launched / conducted an attack".
+            if attacker.is_none() {
+                if let Some(lv) = light_verb_before(toks, trig.tok, c_start) {
+                    if let Some(s) = subject(sent, lv, c_start, ents) {
+                        if !s.weapon {
+                            attacker = Some(s.role);
+                            attacker_generic = s.generic;
+                        }
+                        rule = "light-verb";
+                        confidence = 0.85;
+                    }
+                }
+            }
+            // Verbs after the noun whose subject is the attack: "a drone strike killed ...".
+            if attacker.is_none() {
+                if let Some(a) = blamed_on(sent, trig.end, c_end) {
+                    attacker = Some(a);
+                    rule = "blamed";
+                }
+            }
+            // "attack on X": target.
+            if let Some(o) =
+                after_prep(sent, trig.end, c_end, &["on", "against", "targeting", "at"])
+            {
+                if let Role::Entity(e) = o.role {
+                    target = Some(e);
+                }
+            } else if let Some(t) = prep_np(
+                input.text,
+                toks,
+                trig.end,
+                c_end,
+                &["on", "against", "targeting"],
+            ) {
+                target_text = Some(t);
+            }
+        }
+        TrigKind::Intercept => {
+            rule = "intercept";
+            confidence = 0.7;
+            // The attack is by whoever sent the drone: unknown unless said ("a drone launched by X").
+            let obj = lw(toks, trig.end);
+            let _ = obj;
+            let window_has_weapon = (trig.end..(trig.end + 6).min(c_end)).any(|k| {
+                matches!(
+                    lw(toks, k),
+                    "drone"
+                        | "drones"
+                        | "rocket"
+                        | "rockets"
+                        | "missile"
+                        | "missiles"
+                        | "uav"
+                        | "uavs"
+                        | "projectile"
+                        | "projectiles"
+                )
+            });
+            if !window_has_weapon {
+                return None;
+            }
+            if let Some(a) = by_agent(sent, trig.end, c_end) {
+                if !a.weapon {
+                    attacker = Some(a.role);
+                }
+            }
+        }
+        TrigKind::Clash => {
+            rule = "clash";
+            confidence = 0.65;
+            // "clashes between X and Y": the armed group attacked the force.
+            let parties: Vec<&Slot> = sent
+                .slots
+                .iter()
+                .filter(|s| {
+                    s.first >= trig.end
+                        && s.first < c_end
+                        && !s.weapon
+                        && kind_of(s.role).map(|k| k.is_actor()).unwrap_or(false)
+                })
+                .collect();
+            let group = parties
+                .iter()
+                .find(|s| kind_of(s.role) == Some(Kind::ArmedGroup));
+            if let Some(g) = group {
+                attacker = Some(g.role);
+                attacker_generic = g.generic;
+            } else if let Some(s) = subject(sent, trig.tok, c_start, ents) {
+                if kind_of(s.role) == Some(Kind::ArmedGroup) {
+                    attacker = Some(s.role);
+                }
+            }
+            attacker?;
+        }
+        TrigKind::ComeUnder => {
+            rule = "came-under";
+            confidence = 0.8;
+            if let Some(s) = subject(sent, trig.tok, c_start, ents)
+                .or_else(|| subject_any(sent, trig.tok, c_start))
+            {
+                if let Role::Entity(e) = s.role {
+                    target = Some(e);
+                }
+            }
+            if let Some(a) = by_agent(sent, trig.end, c_end) {
+                if !a.weapon {
+                    attacker = Some(a.role);
+                }
+            }
+        }
+    }
+    // An attacker must be able to attack: not a person, news outlet or place in passing.
+    if let Some(Role::Entity(e)) = attacker {
+        let k = ents[e].kind;
+        if !(k.can_attack()) {
+            attacker = None;
+        }
+    }
+    if trig.kind == TrigKind::Noun && trig.plural && !specific_plural(sent, trig, c_start, c_end) {
+        return None;
+    }
+    // Places.
+    let places = places(input, sent, ents, trig, c_start, c_end, target);
+    if places.is_empty() && target.is_none() && attacker.is_none() && target_text.is_none() {
+        return None;
+    }
+    if trig.kind == TrigKind::Passive && trig.lemma == "kill" && places.is_empty() {
+        return None;
+    }
+    // "an operation against ISIS in X" needs a place and an agent.
+    if trig.lemma == "operation" && (places.is_empty() || attacker.is_none()) {
+        return None;
+    }
+    // Weapon fallback from the trigger word itself.
+    if weapon.is_none() {
+        weapon = match trig.lemma {
+            "airstrike" => Some("airstrike"),
+            "shelling" | "shell" => Some("artillery"),
+            "rocket" => Some("rocket"),
+            "mortar" => Some("mortar"),
+            _ => None,
+        };
+    }
+    // Date: the date expression nearest the trigger in the clause, else in the sentence.
+    let (date, _) = date_for(input, sent, trig, c_start, c_end);
+    let t = if all.len() <= 1 {
+        toll(toks, 0, toks.len())
+    } else {
+        toll(toks, c_start, c_end)
+    };
+    Some(Frame {
+        attacker,
+        attacker_generic,
+        target,
+        target_text,
+        places,
+        date,
+        weapon,
+        toll: t,
+        rule,
+        confidence,
+        anaphoric: trig.anaphoric,
+    })
+}
+
+/// Negated, modal, planned, threatened or trend mentions.
+fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bool {
+    let from = trig.tok.saturating_sub(4).max(c_start);
+    for k in from..trig.tok {
+        let w = lw(toks, k);
+        if UNREAL_BEFORE.contains(&w) {
+            // "no" only negates a noun right after it ("no attack"), "to" only an infinitive.
+            if w == "to" && !(trig.kind == TrigKind::Verb && k + 1 == trig.tok) {
+                continue;
+            }
+            if w == "no" && trig.kind != TrigKind::Noun {
+                continue;
+            }
+            if w == "against" {
+                continue;
+            }
+            // "attempted to launch" is a failed attack only when nothing was launched.
+            return true;
+        }
+    }
+    // Hypotheticals anywhere before the trigger in the clause.
+    for k in c_start..trig.tok {
+        if matches!(
+            lw(toks, k),
+            "if" | "unless"
+                | "threatened"
+                | "threatens"
+                | "vowed"
+                | "warned"
+                | "plans"
+                | "planning"
+                | "prevent"
+                | "possible"
+                | "avoid"
+                | "deter"
+        ) {
+            return true;
+        }
+    }
+    for k in trig.end..(trig.end + 4).min(c_end.max(trig.end)) {
+        if UNREAL_AFTER.contains(&lw(toks, k)) {
+            return true;
+        }
+    }
+    // Trend language around plural mentions.
+    if trig.plural || trig.kind == TrigKind::Passive || trig.kind == TrigKind::Verb {
+        let window = (c_start.max(trig.tok.saturating_sub(8)))..(c_end.min(trig.end + 8));
+        let generic = window.clone().any(|k| {
+            let w = lw(toks, k);
+            GENERIC_MARKERS.contains(&w)
+        });
+        if generic
+            && (trig.plural
+                || window.clone().any(|k| {
+                    matches!(
+                        lw(toks, k),
+                        "times"
+                            | "occasions"
+                            | "frequently"
+                            | "regularly"
+                            | "repeatedly"
+                            | "routinely"
+                            | "often"
+                            | "daily"
+                            | "increasingly"
+                    )
+                }))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A plural attack noun is a set of events only with a count, a day or a named target.
+fn specific_plural(sent: &Sent, trig: &Trigger, c_start: usize, c_end: usize) -> bool {
+    let toks = sent.toks;
+    let prev = if trig.tok > 0 {
+        lw(toks, trig.tok - 1)
+    } else {
+        ""
+    };
+    let prev2 = if trig.tok > 1 {
+        lw(toks, trig.tok - 2)
+    } else {
+        ""
+    };
+    let counted = |w: &str| {
+        matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "twin"
+                | "separate"
+                | "both"
+                | "multiple"
+                | "several"
+                | "these"
+        ) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() && w.len() <= 2
+    };
+    if counted(prev) || counted(prev2) {
+        return true;
+    }
+    let has_day = sent
+        .dates
+        .iter()
+        .any(|(d, a, _)| d.is_day() && *a >= c_start && *a < c_end);
+    if has_day {
+        return true;
+    }
+    // "airstrikes on a pair of convoys", "strikes against IS positions near X": a named place
+    // or target right after.
+    let named_after = sent.slots.iter().any(|s| {
+        s.first >= trig.end && s.first < c_end && s.first <= trig.end + 6 && !s.weapon && !s.generic
+    });
+    named_after && prev != "the" && !matches!(prev, "dozens" | "hundreds" | "many" | "numerous")
+}
+
+/// The nearest actor to the left of `at` in the clause that can be a subject.
+fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Option<&'s Slot> {
+    let toks = sent.toks;
+    let mut k = at;
+    let mut skipped_words = 0;
+    while k > c_start {
+        k -= 1;
+        let w = lw(toks, k);
+        if let Some(s) = sent.slots.iter().find(|s| s.end == k + 1) {
+            let prep = s.first > 0
+                && PREPOSITIONS.contains(&lw(toks, s.first - 1))
+                && lw(toks, s.first - 1) != "by";
+            let ok_kind = match s.role {
+                Role::Entity(e) => {
+                    let kind = ents[e].kind;
+                    kind.can_attack() || kind == Kind::Person || kind == Kind::Organisation
+                }
+                Role::Unknown => true,
+            };
+            if !prep && ok_kind {
+                if let Role::Entity(e) = s.role {
+                    if matches!(ents[e].kind, Kind::Person | Kind::Organisation) {
+                        // A person or an outlet as subject: the attacker is not named.
+                        return None;
+                    }
+                }
+                return Some(s);
+            }
+            // A place or an object of a preposition: skip the whole phrase.
+            k = s.first;
+            skipped_words += 1;
+            continue;
+        }
+        if REPORTING.contains(&w) || w == "that" && skipped_words > 0 || w == ";" || w == ":" {
+            return None;
+        }
+        // Relative clauses: "militants who attacked" → keep going left to the antecedent.
+        if matches!(w, "who" | "which" | "that") {
+            continue;
+        }
+        skipped_words += 1;
+        if skipped_words > 14 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The nearest slot to the left of `at`, whatever its kind (for passive subjects: a base, a
+/// place, a convoy).
+fn subject_any<'s>(sent: &'s Sent, at: usize, c_start: usize) -> Option<&'s Slot> {
+    sent.slots
+        .iter()
+        .rev()
+        .find(|s| s.end <= at && s.first >= c_start && !s.weapon)
+}
+
+/// The first slot after the verb (its object), before a clause break.
+fn object<'s>(sent: &'s Sent, from: usize, c_end: usize) -> Option<&'s Slot> {
+    let toks = sent.toks;
+    let s = sent
+        .slots
+        .iter()
+        .find(|s| s.first >= from && s.first < c_end)?;
+    // Only determiners and adjectives between the verb and the object.
+    for k in from..s.first {
+        let w = lw(toks, k);
+        if PREPOSITIONS.contains(&w)
+            && !matches!(w, "at" | "on" | "against" | "toward" | "towards" | "into")
+        {
+            return None;
+        }
+        if k > from + 6 {
+            return None;
+        }
+    }
+    Some(s)
+}
+
+/// The slot after "by" following `from` (a passive agent or "an attack by X").
+fn by_agent<'s>(sent: &'s Sent, from: usize, c_end: usize) -> Option<&'s Slot> {
+    let toks = sent.toks;
+    let mut k = from;
+    while k < c_end && k < from + 4 {
+        if lw(toks, k) == "by" {
+            let s = sent
+                .slots
+                .iter()
+                .find(|s| s.first > k && s.first < c_end && s.first <= k + 5)?;
+            return Some(s);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "blamed on X", "attributed to X", "claimed by X" right after an attack noun.
+fn blamed_on(sent: &Sent, from: usize, c_end: usize) -> Option<Role> {
+    let toks = sent.toks;
+    for k in from..(from + 12).min(c_end.max(from)) {
+        let w = lw(toks, k);
+        let next = lw(toks, k + 1);
+        if (w == "blamed" && next == "on")
+            || (w == "attributed" && next == "to")
+            || (w == "claimed" && next == "by")
+        {
+            let s = sent
+                .slots
+                .iter()
+                .find(|s| s.first > k + 1 && s.first <= k + 6 && !s.weapon)?;
+            return Some(s.role);
+        }
+    }
+    None
+}
+
+/// The slot after one of `preps` following `from`.
+fn after_prep<'s>(sent: &'s Sent, from: usize, c_end: usize, preps: &[&str]) -> Option<&'s Slot> {
+    let toks = sent.toks;
+    let mut k = from;
+    while k < c_end && k < from + 3 {
+        if preps.contains(&lw(toks, k)) {
+            return sent
+                .slots
+                .iter()
+                .find(|s| s.first > k && s.first < c_end && s.first <= k + 5 && !s.weapon);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "carried out", "launched", "conducted", "staged" before an attack noun: the index of
+/// the verb.
+fn light_verb_before(toks: &[Token], at: usize, c_start: usize) -> Option<usize> {
+    let mut k = at;
+    let mut steps = 0;
+    while k > c_start && steps < 7 {
+        k -= 1;
+        steps += 1;
+        let w = lw(toks, k);
+        if matches!(
+            w,
+            "carried"
+                | "carry"
+                | "carries"
+                | "carrying"
+                | "launched"
+                | "launch"
+                | "launches"
+                | "launching"
+                | "conducted"
+                | "conduct"
+                | "conducts"
+                | "conducting"
+                | "staged"
+                | "stage"
+                | "mounted"
+                | "mount"
+                | "executed"
+                | "perpetrated"
+                | "committed"
+                | "made"
+                | "undertook"
+                | "claimed"
+                | "claims"
+                | "claim"
+                | "unleashed"
+                | "waged"
+        ) {
+            return Some(k);
+        }
+        if PREPOSITIONS.contains(&w) && !matches!(w, "out") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The noun phrase right after `from` (up to a preposition or break), as text.
+fn np_text(text: &str, toks: &[Token], from: usize, c_end: usize) -> Option<String> {
+    let mut end = from;
+    while end < c_end && end < from + 6 {
+        let t = &toks[end];
+        if t.kind == TokenKind::Punct && !t.is("-")
+            || PREPOSITIONS.contains(&t.lower.as_str())
+            || matches!(
+                t.lower.as_str(),
+                "and" | "killing" | "wounding" | "injuring" | "with" | "who" | "which" | "that"
+            )
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == from {
+        return None;
+    }
+    Some(
+        Span::new(toks[from].span.start, toks[end - 1].span.end)
+            .of(text)
+            .to_string(),
+    )
+}
+
+fn np_text_before(text: &str, toks: &[Token], c_start: usize, at: usize) -> Option<String> {
+    let mut k = at;
+    while k > c_start
+        && matches!(
+            lw(toks, k - 1),
+            "was" | "were" | "been" | "is" | "are" | "reportedly" | "also" | "had" | "has" | "have"
+        )
+    {
+        k -= 1;
+    }
+    let end = k;
+    while k > c_start && k + 6 > end {
+        let t = &toks[k - 1];
+        if t.kind == TokenKind::Punct && !t.is("-")
+            || PREPOSITIONS.contains(&t.lower.as_str())
+            || matches!(t.lower.as_str(), "and" | "said" | "that")
+        {
+            break;
+        }
+        k -= 1;
+    }
+    if k == end {
+        return None;
+    }
+    Some(
+        Span::new(toks[k].span.start, toks[end - 1].span.end)
+            .of(text)
+            .to_string(),
+    )
+}
+
+fn prep_np(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    c_end: usize,
+    preps: &[&str],
+) -> Option<String> {
+    if from < toks.len() && preps.contains(&lw(toks, from)) {
+        return np_text(text, toks, from + 1, c_end);
+    }
+    None
+}
+
+/// The weapon named nearest the trigger within the clause.
+fn weapon_near(
+    toks: &[Token],
+    trig: &Trigger,
+    c_start: usize,
+    c_end: usize,
+) -> Option<&'static str> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for k in c_start..c_end {
+        if let Some(w) = weapon_at(toks, k) {
+            let dist = if k < trig.tok {
+                trig.tok - k
+            } else {
+                k.saturating_sub(trig.end)
+            };
+            if best.map(|(d, _)| dist < d).unwrap_or(true) {
+                best = Some((dist, w));
+            }
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
+/// The weapon a word (with its neighbours) names.
+pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
+    let w = lw(toks, k);
+    let next = lw(toks, k + 1);
+    let prev = if k > 0 { lw(toks, k - 1) } else { "" };
+    Some(match w {
+        "drone" | "drones" | "uav" | "uavs" | "quadcopter" | "quadcopters" | "kamikaze" => "drone",
+        "unmanned" if matches!(next, "aerial" | "aircraft") => "drone",
+        "aerial" if prev == "uncrewed" || prev == "unmanned" => "drone",
+        "ballistic" if next.starts_with("missile") => "ballistic missile",
+        "missile" | "missiles" if prev != "ballistic" && prev != "cruise" => "missile",
+        "cruise" if next.starts_with("missile") => "missile",
+        "rocket" | "rockets" | "katyusha" | "katyushas" | "grad" => "rocket",
+        "mortar" | "mortars" => "mortar",
+        "artillery" | "shelling" | "howitzer" | "howitzers" | "shelled" => "artillery",
+        "airstrike" | "airstrikes" | "warplanes" | "warplane" | "jets" | "bombers" => "airstrike",
+        "air" if matches!(next, "strike" | "strikes" | "raid" | "raids" | "attack") => "airstrike",
+        "aircraft" if prev != "anti" && prev != "-" => "airstrike",
+        "ied" | "ieds" => "IED",
+        "roadside" if next == "bomb" || next == "bombs" => "IED",
+        "improvised" if next == "explosive" => "IED",
+        "car" | "vehicle" if matches!(next, "bomb" | "bombs" | "bombing") => "car bomb",
+        "vbied" | "vbieds" => "car bomb",
+        "suicide"
+            if matches!(
+                next,
+                "bomber" | "bombers" | "bombing" | "bombings" | "vest" | "attack" | "belt"
+            ) =>
+        {
+            "suicide bomber"
+        }
+        "gunfire" | "gunmen" | "shooting" | "sniper" | "snipers" | "rifles" | "machine-gun" => {
+            "gunfire"
+        }
+        "small" if next == "arms" => "gunfire",
+        "opened" if next == "fire" => "gunfire",
+        "grenade" | "grenades" | "rpg" | "rpgs" => "grenade",
+        "bomb" | "bombs" | "explosives" if prev != "car" && prev != "roadside" => "bomb",
+        _ => return None,
+    })
+}
+
+/// Places of the attack: named places in the clause, minus origins, reference points and
+/// containers of other candidates. Several independent places give several attacks.
+fn places(
+    input: &Input,
+    sent: &Sent,
+    ents: &[Entity],
+    trig: &Trigger,
+    c_start: usize,
+    c_end: usize,
+    target: Option<usize>,
+) -> Vec<usize> {
+    let toks = sent.toks;
+    // Candidates with their slot.
+    let mut cands: Vec<(usize, &Slot, bool)> = Vec::new(); // entity, slot, reference point
+    for s in &sent.slots {
+        if s.first < c_start || s.first >= c_end {
+            continue;
+        }
+        let Role::Entity(e) = s.role else { continue };
+        // No place from the frame's own attacker phrase ("US forces in Iraq conducted").
+        let Some(kind) = kind_of_entity(ents, e) else {
+            continue;
+        };
+        if !kind.is_place() {
+            continue;
+        }
+        let prev = if s.first > 0 {
+            lw(toks, s.first - 1)
+        } else {
+            ""
+        };
+        let prev2 = if s.first > 1 {
+            lw(toks, s.first - 2)
+        } else {
+            ""
+        };
+        // Origins: "launched from Iran".
+        if prev == "from" && !matches!(prev2, "away" | "kilometres" | "km" | "miles") {
+            continue;
+        }
+        // Reference points: "west of Baghdad", "60 kilometres south-east of Mosul".
+        let reference = prev == "of"
+            && (is_direction(prev2)
+                || matches!(prev2, "km" | "kilometres" | "kilometers" | "miles"));
+        // Demonym-like uses and places inside a title: "Iraq's prime minister".
+        if lw(toks, s.end) == "'s"
+            && matches!(
+                lw(toks, s.end + 1),
+                "prime"
+                    | "president"
+                    | "government"
+                    | "foreign"
+                    | "defence"
+                    | "defense"
+                    | "interior"
+                    | "security"
+                    | "military"
+                    | "army"
+                    | "governor"
+                    | "ministry"
+            )
+        {
+            continue;
+        }
+        // Countries that only qualify an actor: "US forces in Iraq" still counts as place
+        // (the country), handled by specificity below.
+        cands.push((e, s, reference));
+    }
+    // Containment: drop places that contain another candidate.
+    let mut keep: Vec<bool> = vec![true; cands.len()];
+    for i in 0..cands.len() {
+        for j in 0..cands.len() {
+            if i == j || !keep[i] {
+                continue;
+            }
+            let (ei, si, _) = cands[i];
+            let (ej, sj, _) = cands[j];
+            if ei == ej {
+                if j < i {
+                    keep[i] = false;
+                }
+                continue;
+            }
+            if contains(input, ents, ei, ej) || syntactic_container(toks, sj, si) {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut kept: Vec<(usize, &Slot, bool)> = cands
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| *c)
+        .collect();
+    // Reference points only when nothing else is left.
+    if kept.iter().any(|(_, _, r)| !r) {
+        kept.retain(|(_, _, r)| !r);
+    }
+    if kept.is_empty() {
+        // A target that is itself a place (a base) is the place.
+        if let Some(t) = target {
+            if kind_of_entity(ents, t)
+                .map(|k| k.is_place())
+                .unwrap_or(false)
+            {
+                return vec![t];
+            }
+        }
+        return Vec::new();
+    }
+    // Most specific bucket: bases, facilities, towns and features before regions before
+    // countries.
+    let bucket = |e: usize| match kind_of_entity(ents, e).map(|k| k.place_rank()).unwrap_or(9) {
+        0..=3 => 0,
+        4 => 1,
+        _ => 2,
+    };
+    let best = kept.iter().map(|(e, _, _)| bucket(*e)).min().unwrap_or(2);
+    kept.retain(|(e, _, _)| bucket(*e) == best);
+    if kept.len() > 1 {
+        // Several places: separate attacks only when coordinated ("A and B", "A, B") or an
+        // ellipsis ("and another at B"); otherwise the one nearest after the trigger.
+        let coordinated = kept.windows(2).all(|w| {
+            let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
+            between.iter().any(|x| {
+                matches!(
+                    *x,
+                    "and" | "," | "another" | "second" | "third" | "as" | "well" | "&"
+                )
+            }) && between.len() <= 12
+        });
+        if !coordinated {
+            let pick = kept
+                .iter()
+                .min_by_key(|(e, s, _)| {
+                    let rank = kind_of_entity(ents, *e)
+                        .map(|k| k.place_rank())
+                        .unwrap_or(9);
+                    let dist = if s.first >= trig.end {
+                        s.first - trig.end
+                    } else {
+                        100 + trig.tok - s.first
+                    };
+                    (rank, dist)
+                })
+                .map(|(e, _, _)| *e)
+                .unwrap();
+            return vec![pick];
+        }
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for (e, _, _) in kept {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "outskirts"
+            | "part"
+            | "parts"
+            | "edge"
+    )
+}
+
+/// "A, B", "A in B", "B's A", "A of B", "A in the southwestern part of B": B contains A.
+fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot) -> bool {
+    if outer.first >= inner.end {
+        let between: Vec<&str> = (inner.end..outer.first).map(|k| lw(toks, k)).collect();
+        if between.is_empty() || between.len() > 7 {
+            return false;
+        }
+        let allowed = |w: &&str| {
+            matches!(
+                *w,
+                "," | "in"
+                    | "of"
+                    | "the"
+                    | "part"
+                    | "parts"
+                    | "province"
+                    | "governorate"
+                    | "district"
+                    | "sub-district"
+                    | "subdistrict"
+                    | "city"
+                    | "town"
+                    | "area"
+                    | "region"
+                    | "-"
+                    | "sub"
+                    | "located"
+                    | "outskirts"
+                    | "countryside"
+                    | "village"
+                    | "near"
+                    | "outside"
+                    | "within"
+                    | "rural"
+            ) || is_direction(w)
+                || w.ends_with("ern")
+                || w.ends_with("western")
+                || w.ends_with("eastern")
+        };
+        let has_link = between
+            .iter()
+            .any(|w| matches!(*w, "," | "in" | "of" | "near" | "outside" | "within"));
+        return has_link && between.iter().all(allowed);
+    }
+    // "B's A"
+    if outer.end <= inner.first {
+        let between: Vec<&str> = (outer.end..inner.first).map(|k| lw(toks, k)).collect();
+        return between.first() == Some(&"'s") && between.len() <= 3;
+    }
+    false
+}
+
+fn contains(input: &Input, ents: &[Entity], outer: usize, inner: usize) -> bool {
+    input.lexicon.is_within(&ents[inner].id, &ents[outer].id)
+}
+
+fn kind_of_entity(ents: &[Entity], e: usize) -> Option<Kind> {
+    ents.get(e).map(|x| x.kind)
+}
+
+fn date_for(
+    input: &Input,
+    sent: &Sent,
+    trig: &Trigger,
+    c_start: usize,
+    c_end: usize,
+) -> (Option<PartialDate>, bool) {
+    let toks = sent.toks;
+    let mut best: Option<(usize, &DateExpr)> = None;
+    for (d, a, b) in &sent.dates {
+        let prev = if *a > 0 { lw(toks, a - 1) } else { "" };
+        if matches!(prev, "since" | "until" | "till") {
+            continue;
+        }
+        let in_clause = *a >= c_start && *a < c_end;
+        let dist = if *b <= trig.tok {
+            trig.tok - b
+        } else {
+            a.saturating_sub(trig.end)
+        };
+        let dist = if in_clause { dist } else { dist + 1000 };
+        if best.map(|(bd, _)| dist < bd).unwrap_or(true) {
+            best = Some((dist, d));
+        }
+    }
+    match best {
+        Some((_, d)) => (d.resolve(input.published), d.is_day()),
+        None => (None, false),
+    }
+}
+
+/// A claim of responsibility in the sentence: the actor who claimed, unless negated.
+fn claimant(
+    input: &Input,
+    sent: &Sent,
+    table: &EntityTable,
+    _focus: Option<usize>,
+) -> Option<usize> {
+    let toks = sent.toks;
+    for k in 0..toks.len() {
+        let w = lw(toks, k);
+        let next = lw(toks, k + 1);
+        let is_claim = (matches!(w, "claimed" | "claims" | "claim" | "claiming")
+            && matches!(next, "responsibility" | "the" | "credit" | "it"))
+            || (matches!(w, "took" | "take" | "takes") && next == "responsibility");
+        if !is_claim {
+            continue;
+        }
+        // Negated: "no group has claimed", "has not claimed".
+        let from = k.saturating_sub(5);
+        if (from..k).any(|j| {
+            matches!(
+                lw(toks, j),
+                "no" | "not" | "n't" | "never" | "nobody" | "none" | "yet"
+            )
+        }) {
+            return None;
+        }
+        // "claimed the majority of the attacks": not one attack.
+        if (k + 1..(k + 4).min(toks.len())).any(|j| {
+            matches!(
+                lw(toks, j),
+                "majority" | "most" | "many" | "dozens" | "several"
+            )
+        }) {
+            return None;
+        }
+        let ents = &table.entities;
+        let (c_start, _) = (0, toks.len());
+        if let Some(s) = subject(sent, k, c_start, ents) {
+            if let Role::Entity(e) = s.role {
+                if ents[e].kind.can_attack() {
+                    return Some(e);
+                }
+            }
+        }
+        let _ = input;
+    }
+    // "X was behind the attack", "the work of X".
+    for k in 0..toks.len() {
+        let w = lw(toks, k);
+        if (w == "behind" && k > 0 && matches!(lw(toks, k - 1), "was" | "were" | "is" | "are"))
+            || (w == "work" && lw(toks, k + 1) == "of")
+        {
+            let from = k.saturating_sub(6);
+            if (from..k).any(|j| {
+                matches!(
+                    lw(toks, j),
+                    "no" | "not" | "n't" | "unclear" | "whether" | "who"
+                )
+            }) {
+                return None;
+            }
+            let role = if w == "work" {
+                sent.slots
+                    .iter()
+                    .find(|s| s.first > k + 1 && s.first <= k + 5 && !s.weapon)
+                    .map(|s| s.role)
+            } else {
+                subject(sent, k, 0, &table.entities).map(|s| s.role)
+            };
+            if let Some(Role::Entity(e)) = role {
+                if table.entities[e].kind.can_attack() {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Merges attacks that are the same event: an anaphoric mention ("the attack took place in
+/// X") joins the attack in focus; attacks with the same attacker, place and day join.
+fn merge(found: Vec<(Attack, bool)>, lexicon: &Lexicon, table: &EntityTable) -> Vec<Attack> {
+    let mut out: Vec<Attack> = Vec::new();
+    for (a, anaphoric) in found {
+        let target_idx = out
+            .iter()
+            .rposition(|b| same_event(b, &a, anaphoric, lexicon, table));
+        match target_idx {
+            Some(i) => absorb(&mut out[i], a, lexicon, table),
+            None => out.push(a),
+        }
+    }
+    out
+}
+
+fn same_event(
+    b: &Attack,
+    a: &Attack,
+    anaphoric: bool,
+    lexicon: &Lexicon,
+    table: &EntityTable,
+) -> bool {
+    let attacker_ok = a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker;
+    let date_ok = match (a.date, b.date) {
+        (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
+        _ => true,
+    };
+    if !attacker_ok || !date_ok {
+        return false;
+    }
+    let place_rel = match (a.place, b.place) {
+        (Some(x), Some(y)) if x == y => 2,
+        (Some(x), Some(y)) => {
+            let (ix, iy) = (&table.entities[x].id, &table.entities[y].id);
+            if lexicon.is_within(ix, iy) || lexicon.is_within(iy, ix) {
+                1
+            } else {
+                0
+            }
+        }
+        (None, _) | (_, None) => 1,
+    };
+    if anaphoric {
+        // "the attack" refers to the latest attack unless it names another place.
+        return place_rel >= 1 && a.sentence.saturating_sub(b.sentence) <= 6;
+    }
+    // Two mentions of one event: same place and attacker (one may be unstated), same day.
+    place_rel == 2
+        && (a.attacker == b.attacker || a.attacker.is_none() || b.attacker.is_none())
+        && a.date.map(|d| d.is_day()).unwrap_or(true)
+}
+
+fn absorb(b: &mut Attack, a: Attack, lexicon: &Lexicon, table: &EntityTable) {
+    if b.attacker.is_none() {
+        b.attacker = a.attacker;
+    }
+    // A more specific place within the old one replaces it.
+    match (b.place, a.place) {
+        (None, Some(p)) => b.place = Some(p),
+        (Some(old), Some(new)) if old != new => {
+            let (io, inew) = (&table.entities[old].id, &table.entities[new].id);
+            let more_specific = lexicon.is_within(inew, io)
+                || table.entities[new].kind.place_rank() < table.entities[old].kind.place_rank();
+            if more_specific {
+                b.place = Some(new);
+            }
+        }
+        _ => {}
+    }
+    match (b.date, a.date) {
+        (None, d) => b.date = d,
+        (Some(x), Some(y)) if x.covers(&y) && x != y => b.date = Some(y),
+        _ => {}
+    }
+    if b.weapon.is_none() {
+        b.weapon = a.weapon;
+    }
+    if b.killed.is_none() {
+        b.killed = a.killed;
+    }
+    if b.wounded.is_none() {
+        b.wounded = a.wounded;
+    }
+    if b.target.is_none() {
+        b.target = a.target;
+    }
+    if b.target_text.is_none() {
+        b.target_text = a.target_text;
+    }
+    if a.confidence > b.confidence && b.attacker == a.attacker {
+        b.confidence = a.confidence;
+    }
+}

@@ -1,0 +1,285 @@
+//! The gazetteer: every name of every lexicon entry, matched at once over an article.
+//!
+//! Names and the article are both folded to name keys (see `text::FoldedText`), so one
+//! Aho-Corasick automaton finds all spellings. A match must start and end on word
+//! boundaries and respect the case of the lexicon's spelling: an all-capitals name (`IS`,
+//! `PMF`) needs capitals in the text, a capitalised word needs a capital. Names marked weak
+//! need a cue next to them ("in Hit", "Hit district"). Overlapping matches keep the longest.
+
+use super::lexicon::{Kind, Lexicon};
+use crate::text::{FoldedText, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseReq {
+    Any,
+    Capital,
+    AllCaps,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: usize,
+    case: Vec<CaseReq>,
+    /// The spelling began with an Arabic article ("Al-Asad"): the text must have one too,
+    /// so that "Assad" alone is not taken for the base "Al-Asad".
+    needs_article: bool,
+    /// The spelling is also a given name or the entry is weak: a place cue must be near.
+    weak: bool,
+}
+
+/// One name found in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    pub span: Span,
+    pub entry: usize,
+}
+
+/// The compiled gazetteer of a lexicon.
+pub struct Gazetteer {
+    given_names: std::collections::HashSet<String>,
+    automaton: AhoCorasick,
+    patterns: Vec<Vec<Candidate>>,
+    priority: Vec<i64>,
+}
+
+/// Words before a weak name that mark it as a place.
+const PLACE_CUES_BEFORE: &[&str] = &[
+    "in", "at", "near", "outside", "from", "of", "around", "into", "toward", "towards", "to",
+    "inside", "across", "between", "and", "village", "town", "city", "district", "province",
+];
+/// Words after a weak name that mark it as a place.
+const PLACE_CUES_AFTER: &[&str] = &[
+    "district",
+    "province",
+    "governorate",
+    "town",
+    "city",
+    "village",
+    "sub-district",
+    "subdistrict",
+    "area",
+    "region",
+    "base",
+    "airbase",
+    "air",
+    "countryside",
+    "desert",
+    "neighborhood",
+    "neighbourhood",
+    "camp",
+    "crossing",
+    "border",
+    "outskirts",
+];
+
+impl Gazetteer {
+    /// Builds the gazetteer. `given_names` (lowercase) are names of people: a one-word place
+    /// name that is also a given name ("Ali") needs a place cue, like a weak entry.
+    pub fn new(lexicon: &Lexicon, given_names: &std::collections::HashSet<String>) -> Self {
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
+        let mut key_list: Vec<String> = Vec::new();
+        for (idx, entry) in lexicon.entries.iter().enumerate() {
+            let mut names: Vec<&str> = vec![entry.label.as_str()];
+            names.extend(entry.aliases.iter().map(|s| s.as_str()));
+            for name in names {
+                let folded = FoldedText::new(name);
+                if folded.tokens.is_empty() {
+                    continue;
+                }
+                let key: String = folded
+                    .tokens
+                    .iter()
+                    .map(|t| &folded.text[t.folded.start..t.folded.end])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if key.len() < 2 {
+                    continue;
+                }
+                let case = folded
+                    .tokens
+                    .iter()
+                    .map(|t| case_req(t.original.of(name)))
+                    .collect();
+                let one_word_given = folded.tokens.len() == 1
+                    && given_names.contains(&name.trim().to_lowercase())
+                    && entry.kind().is_place();
+                let cand = Candidate {
+                    entry: idx,
+                    case,
+                    needs_article: folded.tokens[0].after_article,
+                    weak: entry.weak || one_word_given,
+                };
+                let pid = *keys.entry(key.clone()).or_insert_with(|| {
+                    key_list.push(key.clone());
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !patterns[pid].iter().any(|c| {
+                    c.entry == idx && c.case == cand.case && c.needs_article == cand.needs_article
+                }) {
+                    patterns[pid].push(cand);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&key_list)
+            .expect("the gazetteer automaton builds from the lexicon's names");
+        let priority = lexicon
+            .entries
+            .iter()
+            .map(|e| {
+                let mut p = 0i64;
+                if e.is_curated() {
+                    p += 1_000_000_000;
+                }
+                if !e.weak {
+                    p += 100_000_000;
+                }
+                p += e.population.unwrap_or(0).min(99_999_999) as i64;
+                p
+            })
+            .collect();
+        Gazetteer {
+            given_names: given_names.clone(),
+            automaton,
+            patterns,
+            priority,
+        }
+    }
+
+    /// Finds every lexicon name in `text`, folded as `folded`.
+    pub fn find(&self, text: &str, folded: &FoldedText, lexicon: &Lexicon) -> Vec<GazMatch> {
+        let ft = folded.text.as_bytes();
+        let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // first, last, span, entry
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
+            let (s, e) = (m.start(), m.end());
+            if (s > 0 && ft[s - 1] != b' ') || (e < ft.len() && ft[e] != b' ') {
+                continue;
+            }
+            let Some((first, last, span)) = folded.original_span(s, e) else {
+                continue;
+            };
+            let mut best: Option<(i64, usize)> = None;
+            for cand in &self.patterns[m.pattern().as_usize()] {
+                if cand.case.len() != last - first + 1 {
+                    continue;
+                }
+                if cand.needs_article && !folded.tokens[first].after_article {
+                    continue;
+                }
+                let case_ok = cand
+                    .case
+                    .iter()
+                    .enumerate()
+                    .all(|(k, req)| case_ok(*req, folded.tokens[first + k].original.of(text)));
+                if !case_ok {
+                    continue;
+                }
+                let entry = &lexicon.entries[cand.entry];
+                // A given name in the text ("Ali") is a place only with a cue, whatever
+                // spelling of the place it folds to.
+                let given_in_text = first == last
+                    && entry.kind().is_place()
+                    && self.given_names.contains(&span.of(text).to_lowercase());
+                if (cand.weak || given_in_text) && !has_place_cue(text, span) {
+                    continue;
+                }
+                let score = self.priority[cand.entry] + context_bonus(text, span, entry.kind());
+                if best.map(|(b, _)| score > b).unwrap_or(true) {
+                    best = Some((score, cand.entry));
+                }
+            }
+            if let Some((_, entry)) = best {
+                found.push((first, last, span, entry));
+            }
+        }
+        // Keep the longest of overlapping matches, then the earliest.
+        found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut out = Vec::new();
+        for (first, last, span, entry) in found {
+            if taken.iter().any(|&(f, l)| first <= l && f <= last) {
+                continue;
+            }
+            taken.push((first, last));
+            out.push(GazMatch { span, entry });
+        }
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+}
+
+fn case_req(word: &str) -> CaseReq {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        CaseReq::AllCaps
+    } else if letters.first().map(|c| c.is_uppercase()).unwrap_or(false) {
+        CaseReq::Capital
+    } else {
+        CaseReq::Any
+    }
+}
+
+fn case_ok(req: CaseReq, word: &str) -> bool {
+    match req {
+        CaseReq::Any => true,
+        CaseReq::Capital => word
+            .chars()
+            .next()
+            .map(|c| c.is_uppercase() || c.is_ascii_digit())
+            .unwrap_or(false),
+        CaseReq::AllCaps => word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase()),
+    }
+}
+
+fn prev_word(text: &str, at: usize) -> String {
+    text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn next_word(text: &str, at: usize) -> String {
+    text[at..]
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn has_place_cue(text: &str, span: Span) -> bool {
+    PLACE_CUES_BEFORE.contains(&prev_word(text, span.start).as_str())
+        || PLACE_CUES_AFTER.contains(&next_word(text, span.end).as_str())
+}
+
+/// Prefers the reading the next word asks for: "Kirkuk province" a region, "Kirkuk city"
+/// a settlement, "Tanf base" a base.
+fn context_bonus(text: &str, span: Span, kind: Kind) -> i64 {
+    let next = next_word(text, span.end);
+    let wanted: &[Kind] = match next.as_str() {
+        "province" | "governorate" | "district" | "region" | "sub-district" | "subdistrict" => {
+            &[Kind::Region]
+        }
+        "city" | "town" | "village" | "neighborhood" | "neighbourhood" => &[Kind::Settlement],
+        "base" | "airbase" | "air" | "airfield" | "camp" | "garrison" => &[Kind::Base],
+        "forces" | "troops" | "army" | "military" | "militia" | "militias" | "fighters" => {
+            &[Kind::StateForce, Kind::ArmedGroup, Kind::Country]
+        }
+        _ => &[],
+    };
+    if wanted.contains(&kind) {
+        5_000_000_000
+    } else {
+        0
+    }
+}

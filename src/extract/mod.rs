@@ -1,0 +1,408 @@
+//! Extract stage: turns one article into entities, mentions and attacks.
+//!
+//! The steps, in order: sentences and tokens (`text`); lexicon names everywhere at once
+//! (`gazetteer`); names outside the lexicon by patterns with cues (`names`); short forms of
+//! names already seen (a surname, an acronym defined in brackets); then attack frames and
+//! their roles (`attacks`), with dates resolved against the publication date and tolls read
+//! by `numbers`.
+//!
+//! The result is plain Rust values with byte spans into the article text. This stage knows
+//! nothing of RDF or of the store, and never fails: odd input gives fewer facts, not errors.
+
+mod attacks;
+mod cues;
+mod gazetteer;
+pub mod lexicon;
+mod names;
+mod numbers;
+
+pub use lexicon::{Kind, LexEntry, Lexicon};
+
+use crate::ingest::Article;
+use crate::text::dates::PartialDate;
+use crate::text::{name_key, sentences, tokenize, FoldedText, Sentence, Span, Token};
+use chrono::NaiveDate;
+use gazetteer::Gazetteer;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Changes whenever the rules change, so that a rebuild re-extracts unchanged articles.
+pub const EXTRACTOR_VERSION: &str = "1";
+
+/// An entity named in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// IRI path under the entity namespace: `actor/islamic-state`, `place/rashad`.
+    pub id: String,
+    pub kind: Kind,
+    /// Canonical name: the lexicon's preferred label, or the name as first written.
+    pub label: String,
+    /// The lexicon entry, when the entity is a known one.
+    pub lexicon: Option<usize>,
+    /// Spellings the article used.
+    pub surfaces: Vec<String>,
+}
+
+/// One place in the text where an entity is named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub entity: usize,
+    pub span: Span,
+    pub sentence: usize,
+    pub rule: &'static str,
+}
+
+/// An attack the article reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attack {
+    pub attacker: Option<usize>,
+    pub target: Option<usize>,
+    /// The target as written, when it is not a named entity ("a police checkpoint").
+    pub target_text: Option<String>,
+    pub place: Option<usize>,
+    pub date: Option<PartialDate>,
+    pub weapon: Option<&'static str>,
+    pub killed: Option<u32>,
+    pub wounded: Option<u32>,
+    /// Index of the evidence sentence.
+    pub sentence: usize,
+    /// Span of the evidence sentence.
+    pub evidence: Span,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub published: Option<NaiveDate>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub attacks: Vec<Attack>,
+}
+
+/// The extractor: the lexicon and everything compiled from it, built once and shared by
+/// all threads.
+pub struct Extractor {
+    lexicon: Arc<Lexicon>,
+    gazetteer: Gazetteer,
+    given_names: HashSet<String>,
+}
+
+/// Common given names (Arabic, Kurdish, Persian, Turkish, English), one per line.
+const GIVEN_NAMES: &str = include_str!("../../ontology/names/given-names.txt");
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Self {
+        let given_names: HashSet<String> = GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.to_lowercase())
+            .collect();
+        let gazetteer = Gazetteer::new(&lexicon, &given_names);
+        Extractor {
+            lexicon: Arc::new(lexicon),
+            gazetteer,
+            given_names,
+        }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts entities, mentions and attacks from an article.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
+        let sents = sentences(text);
+        let tokens: Vec<Vec<Token>> = sents.iter().map(|s| tokenize(text, s.span)).collect();
+        let mut table = EntityTable::default();
+        let mut mentions: Vec<Mention> = Vec::new();
+
+        // Lexicon names.
+        let folded = FoldedText::new(text);
+        for m in self.gazetteer.find(text, &folded, &self.lexicon) {
+            let Some(si) = sentence_of(&sents, m.span) else {
+                continue;
+            };
+            let e = &self.lexicon.entries[m.entry];
+            let id = table.known(e, m.entry, m.span.of(text));
+            mentions.push(Mention {
+                entity: id,
+                span: m.span,
+                sentence: si,
+                rule: "lexicon",
+            });
+        }
+
+        // Names by pattern, sentence by sentence, around the lexicon's.
+        let mut acronyms: Vec<(String, usize)> = Vec::new();
+        for (si, toks) in tokens.iter().enumerate() {
+            let covered = covered_tokens(toks, &mentions, si);
+            for nm in names::find(text, toks, &covered, &self.given_names) {
+                let id = table.found(&nm.label, nm.kind);
+                mentions.push(Mention {
+                    entity: id,
+                    span: nm.span,
+                    sentence: si,
+                    rule: nm.rule,
+                });
+                if let Some(acr) = nm.acronym {
+                    acronyms.push((acr, id));
+                }
+            }
+        }
+        // Acronyms defined after a lexicon name also count.
+        for (si, toks) in tokens.iter().enumerate() {
+            for (i, t) in toks.iter().enumerate() {
+                if t.is("(") && i > 0 {
+                    if let (Some(acr), Some(close)) = (toks.get(i + 1), toks.get(i + 2)) {
+                        if close.is(")") && is_acronym(acr.text(text)) {
+                            let before = toks[i - 1].span.end;
+                            if let Some(m) = mentions
+                                .iter()
+                                .find(|m| m.sentence == si && m.span.end == before)
+                            {
+                                acronyms.push((acr.text(text).to_string(), m.entity));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.short_forms(text, &tokens, &sents, &mut table, &mut mentions, &acronyms);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+
+        let published = article.date;
+        let attacks = attacks::find(
+            &attacks::Input {
+                text,
+                lexicon: &self.lexicon,
+                published,
+                sentences: &sents,
+                tokens: &tokens,
+                mentions: &mentions,
+                title: article.title.as_deref(),
+            },
+            &mut table,
+        );
+
+        Extraction {
+            published,
+            sentences: sents,
+            entities: table.entities,
+            mentions,
+            attacks,
+        }
+    }
+
+    /// Mentions by short form of a name already seen: a person's surname ("Mr Rasool",
+    /// "McKenzie"), an acronym defined in brackets, the last word of an organisation
+    /// ("the Observatory").
+    fn short_forms(
+        &self,
+        text: &str,
+        tokens: &[Vec<Token>],
+        sents: &[Sentence],
+        table: &mut EntityTable,
+        mentions: &mut Vec<Mention>,
+        acronyms: &[(String, usize)],
+    ) {
+        let mut short: HashMap<String, usize> = HashMap::new();
+        let mut ambiguous: HashSet<String> = HashSet::new();
+        let mut add = |k: String, id: usize, short: &mut HashMap<String, usize>| {
+            if let Some(&prev) = short.get(&k) {
+                if prev != id {
+                    ambiguous.insert(k);
+                }
+            } else {
+                short.insert(k, id);
+            }
+        };
+        for (id, e) in table.entities.iter().enumerate() {
+            let words: Vec<&str> = e.label.split_whitespace().collect();
+            match e.kind {
+                Kind::Person if words.len() >= 2 => {
+                    let mut last = words[words.len() - 1];
+                    if matches!(
+                        last.trim_end_matches('.'),
+                        "III" | "II" | "IV" | "Jr" | "Sr"
+                    ) && words.len() >= 3
+                    {
+                        last = words[words.len() - 2];
+                    }
+                    add(name_key(last), id, &mut short);
+                    for s in &e.surfaces {
+                        let sw: Vec<&str> = s.split_whitespace().collect();
+                        if sw.len() >= 2 {
+                            add(name_key(sw[sw.len() - 1]), id, &mut short);
+                        }
+                    }
+                }
+                Kind::Organisation | Kind::Government if words.len() >= 2 => {
+                    let last = words[words.len() - 1];
+                    if last
+                        .chars()
+                        .next()
+                        .map(|c| c.is_uppercase())
+                        .unwrap_or(false)
+                        && last.len() > 4
+                    {
+                        add(format!("the {}", name_key(last)), id, &mut short);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (acr, id) in acronyms {
+            add(name_key(acr), *id, &mut short);
+        }
+        for k in &ambiguous {
+            short.remove(k);
+        }
+        if short.is_empty() {
+            return;
+        }
+        let mut added = Vec::new();
+        for (si, toks) in tokens.iter().enumerate() {
+            let covered = covered_tokens(toks, mentions, si);
+            for (i, t) in toks.iter().enumerate() {
+                if covered[i] || !t.is_word() {
+                    continue;
+                }
+                let s = t.text(text);
+                if !s.chars().next().map(|c| c.is_uppercase()).unwrap_or(false) {
+                    continue;
+                }
+                let key = name_key(s);
+                let the_key = format!("the {key}");
+                let hit = if i > 0 && toks[i - 1].is("the") {
+                    short.get(&the_key).or_else(|| short.get(&key))
+                } else {
+                    short.get(&key)
+                };
+                if let Some(&id) = hit {
+                    // A surname must not be the first word of a longer unknown name.
+                    let next_cap = toks
+                        .get(i + 1)
+                        .map(|n| {
+                            n.is_word()
+                                && n.text(text)
+                                    .chars()
+                                    .next()
+                                    .map(|c| c.is_uppercase())
+                                    .unwrap_or(false)
+                        })
+                        .unwrap_or(false);
+                    if next_cap && table.entities[id].kind == Kind::Person {
+                        continue;
+                    }
+                    table.entities[id].surfaces.push(s.to_string());
+                    added.push(Mention {
+                        entity: id,
+                        span: t.span,
+                        sentence: si,
+                        rule: "short-form",
+                    });
+                }
+            }
+        }
+        let _ = sents;
+        mentions.extend(added);
+    }
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn sentence_of(sents: &[Sentence], span: Span) -> Option<usize> {
+    let i = sents.partition_point(|s| s.span.end <= span.start);
+    sents.get(i).filter(|s| s.span.contains(span)).map(|_| i)
+}
+
+fn covered_tokens(toks: &[Token], mentions: &[Mention], si: usize) -> Vec<bool> {
+    toks.iter()
+        .map(|t| {
+            mentions
+                .iter()
+                .any(|m| m.sentence == si && m.span.overlaps(t.span))
+        })
+        .collect()
+}
+
+/// The entities of one article, one per id.
+#[derive(Debug, Default)]
+pub(crate) struct EntityTable {
+    pub entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+}
+
+impl EntityTable {
+    /// The entity of a lexicon entry.
+    pub fn known(&mut self, entry: &LexEntry, index: usize, surface: &str) -> usize {
+        let id = self.add(
+            entry.id.clone(),
+            entry.kind(),
+            entry.label.clone(),
+            Some(index),
+        );
+        let e = &mut self.entities[id];
+        if !e.surfaces.iter().any(|s| s == surface) {
+            e.surfaces.push(surface.to_string());
+        }
+        id
+    }
+
+    /// The entity of a name found by a pattern.
+    pub fn found(&mut self, label: &str, kind: Kind) -> usize {
+        let id = format!("{}/{}", kind.iri_segment(), slug(&name_key(label)));
+        let idx = self.add(id, kind, label.to_string(), None);
+        let e = &mut self.entities[idx];
+        if !e.surfaces.iter().any(|s| s == label) {
+            e.surfaces.push(label.to_string());
+        }
+        // A place named with a stronger cue later ("Rashad sub-district") keeps that kind.
+        if e.lexicon.is_none() && e.kind == Kind::Settlement && kind == Kind::Region {
+            e.kind = kind;
+        }
+        idx
+    }
+
+    pub fn add(&mut self, id: String, kind: Kind, label: String, lexicon: Option<usize>) -> usize {
+        if let Some(&i) = self.by_id.get(&id) {
+            return i;
+        }
+        self.by_id.insert(id.clone(), self.entities.len());
+        self.entities.push(Entity {
+            id,
+            kind,
+            label,
+            lexicon,
+            surfaces: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+}
+
+/// A slug for IRIs: the name key with every run of other characters turned into one hyphen.
+pub fn slug(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}

@@ -1,0 +1,497 @@
+//! Names outside the lexicon, found by patterns with cues.
+//!
+//! A candidate is a run of capitalised words (with connectors such as "of", "al-", "bin" in
+//! between) that no lexicon name covers. It becomes an entity only when a cue says what it
+//! is: a title or role ("Gen.", "spokesman"), a known given name, a verb of saying after a
+//! two- or three-word name, an organisation head ("... Brigades", "Ministry of ..."), the
+//! first word of an Arabic group name ("Kataib ...", "Saraya ..."), a place word ("...
+//! province", "the village of ...", "... air base"), "Operation ...", or a preposition of
+//! place before a short name ("in Farhaniyah"). Runs without a cue are left alone.
+
+use super::cues::*;
+use super::lexicon::Kind;
+use crate::text::{Span, Token, TokenKind};
+use std::collections::HashSet;
+
+/// A name found by a pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    pub span: Span,
+    pub kind: Kind,
+    pub label: String,
+    pub rule: &'static str,
+    /// An abbreviation defined right after the name: "Syria Recovery Trust Fund (SRTF)".
+    pub acronym: Option<String>,
+}
+
+/// Finds pattern names in one sentence. `covered[i]` is true for tokens inside a lexicon
+/// match; `given_names` holds lowercase given names.
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    covered: &[bool],
+    given_names: &HashSet<String>,
+) -> Vec<NameMatch> {
+    let mut out = Vec::new();
+    let headline = is_title_case(text, tokens);
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((start, end)) = chunk_at(text, tokens, covered, i) else {
+            i += 1;
+            continue;
+        };
+        i = end.max(i + 1);
+        if let Some(m) = classify(text, tokens, covered, start, end, given_names, headline) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn is_cap(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.text(text)
+            .chars()
+            .next()
+            .map(|c| c.is_uppercase())
+            .unwrap_or(false)
+}
+
+/// Whether most words of the sentence are capitalised (a headline in title case), where
+/// capitals say nothing about names.
+fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.lower.len() > 3)
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| is_cap(text, t)).count();
+    let ends_like_prose = tokens
+        .last()
+        .map(|t| matches!(t.lower.as_str(), "." | "\"" | "\u{201d}"))
+        .unwrap_or(false);
+    if ends_like_prose {
+        words.len() >= 5 && caps * 10 >= words.len() * 9
+    } else {
+        caps * 10 >= words.len() * 6
+    }
+}
+
+/// The capitalised run starting at token `i`, as a token range `[start, end)`.
+fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<(usize, usize)> {
+    let t = &tokens[i];
+    if covered[i] || !is_cap(text, t) || NEVER_NAMES.contains(&t.lower.as_str()) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        if covered[end] {
+            break;
+        }
+        if is_cap(text, t) && !NEVER_NAMES.contains(&t.lower.as_str()) {
+            end += 1;
+            continue;
+        }
+        let prev = &tokens[end - 1];
+        // "Gen." / "B." inside a name.
+        if t.is(".")
+            && (TITLES.contains(&prev.lower.as_str())
+                || (prev.lower.chars().count() == 1 && is_cap(text, prev)))
+            && tokens
+                .get(end + 1)
+                .map(|n| is_cap(text, n))
+                .unwrap_or(false)
+            && t.span.start == prev.span.end
+        {
+            end += 1;
+            continue;
+        }
+        // "al-Asad", "Deir ez-Zor": hyphen inside a name.
+        if t.is("-") && t.span.start == prev.span.end {
+            if let Some(n) = tokens.get(end + 1) {
+                if n.span.start == t.span.end && n.is_word() && !covered[end + 1] {
+                    end += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Connectors between capitalised words.
+        if t.is_word() && NAME_CONNECTORS.contains(&t.lower.as_str()) {
+            let mut k = end + 1;
+            while k < tokens.len()
+                && tokens[k].is_word()
+                && NAME_CONNECTORS.contains(&tokens[k].lower.as_str())
+                && k < end + 3
+            {
+                k += 1;
+            }
+            // "al-" written with a hyphen.
+            if k < tokens.len() && tokens[k].is("-") {
+                k += 1;
+            }
+            if k < tokens.len()
+                && !covered[k]
+                && is_cap(text, &tokens[k])
+                && !NEVER_NAMES.contains(&tokens[k].lower.as_str())
+            {
+                // "and" only joins inside organisation names ("Islamic State of Iraq and Syria").
+                if t.is("and") || t.is("the") || t.is("on") || t.is("in") {
+                    let has_of = tokens[i..end].iter().any(|x| x.is("of") || x.is("for"));
+                    if !has_of {
+                        break;
+                    }
+                }
+                end = k;
+                continue;
+            }
+            break;
+        }
+        // Numbers after unit words: "Brigade 61", "Tower 22".
+        if t.kind == TokenKind::Number
+            && matches!(
+                prev.lower.as_str(),
+                "brigade"
+                    | "division"
+                    | "battalion"
+                    | "regiment"
+                    | "tower"
+                    | "camp"
+                    | "route"
+                    | "highway"
+                    | "site"
+                    | "sector"
+                    | "checkpoint"
+                    | "k"
+                    | "base"
+                    | "unit"
+            )
+        {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    Some((i, end))
+}
+
+fn lower_at(tokens: &[Token], i: usize) -> &str {
+    tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+}
+
+fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
+    Span::new(tokens[start].span.start, tokens[end - 1].span.end)
+}
+
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    covered: &[bool],
+    mut start: usize,
+    end: usize,
+    given_names: &HashSet<String>,
+    headline: bool,
+) -> Option<NameMatch> {
+    let sentence_initial = start == 0 || tokens[..start].iter().all(|t| t.kind == TokenKind::Punct);
+    // Drop function words and sentence starters at the front.
+    while start < end
+        && (NOT_NAME_STARTS.contains(&tokens[start].lower.as_str())
+            && !(start + 1 < end && tokens[start + 1].is(".")))
+    {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let words: Vec<&Token> = tokens[start..end].iter().filter(|t| t.is_word()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let first = words[0].lower.as_str();
+    let last = words[words.len() - 1].lower.as_str();
+    let prev = if start > 0 {
+        lower_at(tokens, start - 1)
+    } else {
+        ""
+    };
+    let prev2 = if start > 1 {
+        lower_at(tokens, start - 2)
+    } else {
+        ""
+    };
+    let next = lower_at(tokens, end);
+    let next2 = lower_at(tokens, end + 1);
+    let label_of = |s: usize, e: usize| span_of(tokens, s, e).of(text).to_string();
+    let acronym = acronym_after(text, tokens, end);
+    let mk = |s: usize, e: usize, kind: Kind, rule: &'static str| {
+        Some(NameMatch {
+            span: span_of(tokens, s, e),
+            kind,
+            label: label_of(s, e),
+            rule,
+            acronym: acronym.clone(),
+        })
+    };
+
+    // Operation X
+    if first == "operation" && words.len() >= 2 {
+        return mk(start, end, Kind::Operation, "name:operation");
+    }
+    // In title-case headlines only the strong cues below apply.
+    // Titles and ranks before a name.
+    let mut k = start;
+    while k < end
+        && (TITLES.contains(&tokens[k].lower.trim_end_matches('.'))
+            || tokens[k].is(".")
+            || is_demonym(&tokens[k].lower))
+    {
+        k += 1;
+    }
+    let stripped_title = tokens[start..k]
+        .iter()
+        .any(|t| TITLES.contains(&t.lower.as_str()));
+    if stripped_title && k < end {
+        let rest: Vec<&Token> = tokens[k..end].iter().filter(|t| t.is_word()).collect();
+        if (1..=4).contains(&rest.len()) && !is_org_like(&rest) && !(rest.len() == 1 && headline) {
+            return mk(k, end, Kind::Person, "name:title");
+        }
+    }
+    // Organisation heads: "... Brigades", "Ministry of ...".
+    let head_class = ORG_HEADS
+        .iter()
+        .find(|(h, _)| *h == last)
+        .map(|(_, c)| *c)
+        .or_else(|| {
+            let second = words.get(1).map(|t| t.lower.as_str()).unwrap_or("");
+            if second == "of" || second == "for" {
+                ORG_HEADS.iter().find(|(h, _)| *h == first).map(|(_, c)| *c)
+            } else {
+                None
+            }
+        });
+    if let Some(class) = head_class {
+        if words.len() >= 2 || (words.len() == 1 && prev == "the" && !sentence_initial) {
+            if words.len() == 1 {
+                return None;
+            }
+            let has_state = words.iter().any(|w| is_demonym(&w.lower));
+            let kind = match class {
+                OrgClass::Force if has_state => Kind::StateForce,
+                OrgClass::Force => Kind::ArmedGroup,
+                OrgClass::Group => Kind::ArmedGroup,
+                OrgClass::Gov => Kind::Government,
+                OrgClass::Org => Kind::Organisation,
+            };
+            return mk(start, end, kind, "name:org-head");
+        }
+    }
+    if GROUP_STARTS.contains(&first) && words.len() >= 2 {
+        return mk(start, end, Kind::ArmedGroup, "name:group-start");
+    }
+    // Place words inside the name ("Mosul Dam", "Tharthar Lake") or right after it.
+    if words.len() >= 2 {
+        if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == last) {
+            return mk(start, end, place_kind(*cue), "name:place-head");
+        }
+    }
+    let after = if next == "air" && (next2 == "base" || next2 == "field") {
+        "base"
+    } else if (next == "oil" || next == "gas") && next2 == "field" {
+        "field"
+    } else if next == "sub" && next2 == "-" {
+        "sub-district"
+    } else {
+        next
+    };
+    if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == after) {
+        if !(sentence_initial && words.len() == 1 && headline) {
+            let kind = place_kind(*cue);
+            // Bases and facilities are named with their head ("Suri base"); towns and
+            // regions without it ("Rashad" for "Rashad sub-district").
+            let e = match kind {
+                Kind::Base | Kind::Facility => {
+                    let mut e = end + 1;
+                    if after != next {
+                        e += 1;
+                    }
+                    e.min(tokens.len())
+                }
+                _ => end,
+            };
+            return mk(start, e, kind, "name:place-cue");
+        }
+    }
+    // "Camp X", "Forward Operating Base X", "Mission Support Site X".
+    if (first == "camp" || first == "fob") && words.len() >= 2 {
+        return mk(start, end, Kind::Base, "name:camp");
+    }
+    // "the village of X", "the town of X".
+    if prev == "of" && PLACE_OF.contains(&prev2) {
+        let kind = match prev2 {
+            "district" | "sub-district" | "subdistrict" | "province" | "governorate" | "region"
+            | "municipality" => Kind::Region,
+            _ => Kind::Settlement,
+        };
+        return mk(start, end, kind, "name:place-of");
+    }
+    if headline {
+        return None;
+    }
+    let is_given = given_names.contains(first);
+    // Given name + surname.
+    if is_given && (2..=4).contains(&words.len()) && !is_org_like(&words) {
+        return mk(start, end, Kind::Person, "name:given-name");
+    }
+    // Role noun before the name: "spokesman Yahia Rasool", "reporter Aso Ahmed".
+    if ROLE_NOUNS.contains(&prev) && (2..=4).contains(&words.len()) && !is_org_like(&words) {
+        return mk(start, end, Kind::Person, "name:role");
+    }
+    // "X Y said", "X Y, the spokesman".
+    if (2..=3).contains(&words.len())
+        && !is_org_like(&words)
+        && !sentence_initial_single(sentence_initial, &words)
+    {
+        if SAY_VERBS.contains(&next) {
+            return mk(start, end, Kind::Person, "name:said");
+        }
+        if next == "," {
+            let window: Vec<&str> = (end + 1..(end + 8).min(tokens.len()))
+                .map(|i| tokens[i].lower.as_str())
+                .collect();
+            if matches!(
+                window.first().copied(),
+                Some("the") | Some("a") | Some("an") | Some("who")
+            ) && window.iter().any(|w| ROLE_NOUNS.contains(w))
+            {
+                return mk(start, end, Kind::Person, "name:apposition");
+            }
+        }
+    }
+    // A short unknown name after a preposition of place: "in Farhaniyah".
+    if !sentence_initial
+        && matches!(prev, "in" | "near" | "outside" | "around")
+        && words.len() <= 3
+        && !is_org_like(&words)
+        && !words.iter().any(|w| given_names.contains(w.lower.as_str()))
+        && !covered.get(end).copied().unwrap_or(false)
+    {
+        return mk(start, end, Kind::Settlement, "name:in-place");
+    }
+    None
+}
+
+fn sentence_initial_single(initial: bool, words: &[&Token]) -> bool {
+    initial && words.len() == 1
+}
+
+fn place_kind(cue: PlaceCue) -> Kind {
+    match cue {
+        PlaceCue::Region => Kind::Region,
+        PlaceCue::Settlement => Kind::Settlement,
+        PlaceCue::Feature => Kind::Feature,
+        PlaceCue::Base => Kind::Base,
+        PlaceCue::Facility => Kind::Facility,
+    }
+}
+
+fn is_demonym(lower: &str) -> bool {
+    DEMONYMS.iter().any(|(d, _)| *d == lower)
+}
+
+/// Words that make a run an organisation or a thing rather than a person's name.
+fn is_org_like(words: &[&Token]) -> bool {
+    words.iter().any(|w| {
+        let l = w.lower.as_str();
+        ORG_HEADS.iter().any(|(h, _)| *h == l)
+            || PLACE_HEADS.iter().any(|(h, _)| *h == l)
+            || is_demonym(l)
+            || matches!(
+                l,
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "operation"
+                    | "state"
+                    | "islamic"
+                    | "republic"
+                    | "kingdom"
+            )
+    })
+}
+
+/// An abbreviation in brackets right after a name: "(SRTF)".
+fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    if lower_at(tokens, end) != "(" || lower_at(tokens, end + 2) != ")" {
+        return None;
+    }
+    let t = tokens.get(end + 1)?;
+    let s = t.text(text);
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+        Some(s.to_string())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn names(text: &str) -> Vec<(String, Kind)> {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let covered = vec![false; toks.len()];
+        let given: HashSet<String> = ["ahmed", "ali"].iter().map(|s| s.to_string()).collect();
+        find(text, &toks, &covered, &given)
+            .into_iter()
+            .map(|m| (m.label, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn people_by_cue() {
+        assert_eq!(
+            names("Iraqi defence spokesman Yahia Rasool said so."),
+            vec![("Yahia Rasool".to_string(), Kind::Person)]
+        );
+        assert_eq!(
+            names("It was Col. Myles B. Caggins III who spoke."),
+            vec![("Myles B. Caggins III".to_string(), Kind::Person)]
+        );
+        assert_eq!(
+            names("The two were Ali Adil and Ahmed Awad."),
+            vec![
+                ("Ali Adil".to_string(), Kind::Person),
+                ("Ahmed Awad".to_string(), Kind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn places_and_groups_by_cue() {
+        assert_eq!(
+            names("They attacked police in Khanajry village."),
+            vec![("Khanajry".to_string(), Kind::Settlement)]
+        );
+        assert_eq!(
+            names("The attack hit the village of Farhaniyah."),
+            vec![("Farhaniyah".to_string(), Kind::Settlement)]
+        );
+        assert_eq!(
+            names("A group called Saraya Awliya al-Dam claimed it."),
+            vec![("Saraya Awliya al-Dam".to_string(), Kind::ArmedGroup)]
+        );
+        assert_eq!(
+            names("Drones hit Suri base overnight."),
+            vec![("Suri base".to_string(), Kind::Base)]
+        );
+        assert_eq!(
+            names("It was part of Operation Claw-Lock in the north."),
+            vec![("Operation Claw-Lock".to_string(), Kind::Operation)]
+        );
+    }
+}

@@ -1,0 +1,550 @@
+//! Numbers and tolls: "killed two", "left at least four dead", "13 were killed and three
+//! wounded", "as many as 250", "a dozen". Vague amounts ("dozens", "several") give no
+//! number; explicit denials ("no casualties", "no one was killed") give zero.
+
+use crate::text::{Token, TokenKind};
+
+const UNITS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Words between "at least" and the number, or before it, that do not change it.
+const HEDGES: &[&str] = &[
+    "at",
+    "least",
+    "as",
+    "many",
+    "more",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "around",
+    "about",
+    "up",
+    "to",
+    "some",
+    "roughly",
+    "approximately",
+    "another",
+    "other",
+    "an",
+    "additional",
+    "further",
+    "estimated",
+    "total",
+    "of",
+    "a",
+];
+
+/// Nouns for people, as victims of an attack.
+pub const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "civilians",
+    "civilian",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "service",
+    "members",
+    "member",
+    "officers",
+    "officer",
+    "policemen",
+    "policeman",
+    "police",
+    "fighters",
+    "fighter",
+    "militants",
+    "militant",
+    "children",
+    "child",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "guards",
+    "guard",
+    "employees",
+    "workers",
+    "worker",
+    "others",
+    "americans",
+    "personnel",
+    "jihadists",
+    "jihadist",
+    "insurgents",
+    "terrorists",
+    "recruits",
+    "villagers",
+    "villager",
+    "students",
+    "shepherds",
+    "farmers",
+    "contractors",
+    "contractor",
+    "marines",
+    "marine",
+    "commanders",
+    "commander",
+    "pilgrims",
+    "passengers",
+    "staff",
+    "boys",
+    "girls",
+    "individuals",
+    "residents",
+    "assailants",
+    "attackers",
+    "gunmen",
+    "troopers",
+    "iraqis",
+    "syrians",
+    "kurds",
+    "peshmerga",
+    "relatives",
+    "family",
+    "members'",
+    "elements",
+    "suspects",
+    "tribesmen",
+    "volunteers",
+    "conscripts",
+    "security",
+    "army",
+    "federal",
+    "isis",
+    "is",
+    "pmf",
+    "iraqi",
+    "syrian",
+    "turkish",
+    "us",
+    "u.s.",
+    "american",
+    "kurdish",
+    "more",
+    "others'",
+    "operatives",
+    "paramilitaries",
+    "paramilitary",
+    "hashd",
+    "militiamen",
+];
+
+/// A number written at token `i`: digits ("5,200") or words ("thirteen", "twenty-five",
+/// "a dozen", "two dozen"). Returns the value and the index after it.
+pub fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = tokens.get(i)?;
+    if t.kind == TokenKind::Number {
+        let digits: String = t
+            .lower
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .filter(|c| *c != ',')
+            .collect();
+        if t.lower.contains('.') || digits.is_empty() {
+            return None;
+        }
+        // Ordinals ("8th") are not counts.
+        if t.lower.chars().any(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let v: u32 = digits.parse().ok()?;
+        if tokens.get(i + 1).map(|n| n.is("dozen")).unwrap_or(false) {
+            return Some((v * 12, i + 2));
+        }
+        return Some((v, i + 1));
+    }
+    let w = t.lower.as_str();
+    if w == "dozen" {
+        return Some((12, i + 1));
+    }
+    if (w == "a" || w == "one") && tokens.get(i + 1).map(|n| n.is("dozen")).unwrap_or(false) {
+        return Some((12, i + 2));
+    }
+    let (_, v) = UNITS.iter().find(|(name, _)| *name == w)?;
+    let mut value = *v;
+    let mut j = i + 1;
+    // "twenty-five", "twenty five"
+    if value >= 20 && value % 10 == 0 {
+        let k = if tokens.get(j).map(|n| n.is("-")).unwrap_or(false) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(n) = tokens.get(k) {
+            if let Some((_, u)) = UNITS.iter().find(|(name, _)| *name == n.lower) {
+                if *u < 10 && *u > 0 {
+                    value += u;
+                    j = k + 1;
+                }
+            }
+        }
+    }
+    if tokens.get(j).map(|n| n.is("hundred")).unwrap_or(false) {
+        value *= 100;
+        j += 1;
+    }
+    if tokens.get(j).map(|n| n.is("dozen")).unwrap_or(false) {
+        value *= 12;
+        j += 1;
+    }
+    Some((value, j))
+}
+
+/// A number ending just before token `end` (skipping nothing): returns its value.
+fn number_before(tokens: &[Token], end: usize) -> Option<(u32, usize)> {
+    // Try starts up to four tokens back so "twenty - five" and "two dozen" parse whole.
+    (end.saturating_sub(4)..end).find_map(|s| match number_at(tokens, s) {
+        Some((v, e)) if e == end => Some((v, s)),
+        _ => None,
+    })
+}
+
+/// Killed and wounded counts stated in `tokens[from..to]`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Toll {
+    pub killed: Option<u32>,
+    pub wounded: Option<u32>,
+}
+
+const KILL_VERBS: &[&str] = &[
+    "killing", "killed", "kill", "kills", "slaying", "slew", "claiming",
+];
+const WOUND_VERBS: &[&str] = &[
+    "wounding", "injuring", "wounded", "injured", "wounds", "injures", "hurting",
+];
+const DEAD_WORDS: &[&str] = &[
+    "killed",
+    "dead",
+    "died",
+    "slain",
+    "perished",
+    "fatalities",
+    "fatality",
+    "deaths",
+    "martyred",
+    "lifeless",
+];
+const WOUNDED_WORDS: &[&str] = &[
+    "wounded",
+    "injured",
+    "hurt",
+    "injuries",
+    "wounds",
+    "casualties-wounded",
+];
+
+/// Reads the toll stated in `tokens[from..to]`.
+pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
+    let mut out = Toll::default();
+    let to = to.min(tokens.len());
+    let lw = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    // Explicit denials.
+    for i in from..to {
+        let w = lw(i);
+        let next = lw(i + 1);
+        let next2 = lw(i + 2);
+        if w == "no" || w == "without" || w == "zero" {
+            let span: Vec<&str> = (i + 1..(i + 6).min(to)).map(lw).collect();
+            let has = |xs: &[&str]| span.iter().any(|s| xs.contains(s));
+            if has(&["casualties", "fatalities", "deaths", "losses", "victims"])
+                || (has(&["one", "soldiers", "troops", "people", "personnel"]) && has(&["killed"]))
+            {
+                out.killed.get_or_insert(0);
+            }
+            if has(&["injuries", "casualties", "injured", "wounded"]) {
+                out.wounded.get_or_insert(0);
+            }
+        }
+        if w == "nobody" && (next == "was" || next == "killed") {
+            out.killed.get_or_insert(0);
+        }
+        let _ = next2;
+    }
+    let mut killed: Option<u32> = None;
+    let mut wounded: Option<u32> = None;
+    for i in from..to {
+        let w = lw(i);
+        // "killing at least six police officers and 16 civilians"
+        if KILL_VERBS.contains(&w) || w == "leaving" || w == "left" {
+            let is_left = w == "leaving" || w == "left";
+            if let Some((v, after)) = count_after(tokens, i + 1, to) {
+                if is_left {
+                    let tail: Vec<&str> = (after..(after + 4).min(to)).map(lw).collect();
+                    if tail.iter().any(|t| matches!(*t, "dead" | "killed")) {
+                        killed.get_or_insert(v);
+                    } else if tail.iter().any(|t| matches!(*t, "wounded" | "injured")) {
+                        wounded.get_or_insert(v);
+                    }
+                } else if w == "claiming" {
+                    if lw(i + 1) == "the" && lw(i + 2) == "lives" {
+                        if let Some((v, _)) = count_after(tokens, i + 4, to) {
+                            killed.get_or_insert(v);
+                        }
+                    }
+                } else {
+                    killed.get_or_insert(v + sum_and(tokens, after, to));
+                }
+            }
+        }
+        if WOUND_VERBS.contains(&w) && matches!(w, "wounding" | "injuring" | "hurting") {
+            if let Some((v, after)) = count_after(tokens, i + 1, to) {
+                wounded.get_or_insert(v + sum_and(tokens, after, to));
+            }
+        }
+        // "13 were killed", "four people dead", "two policemen were wounded"
+        if DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w) {
+            if let Some(v) = count_before(tokens, from, i) {
+                if DEAD_WORDS.contains(&w) {
+                    killed.get_or_insert(v);
+                } else {
+                    wounded.get_or_insert(v);
+                }
+            }
+        }
+        // "the death toll rose to 12"
+        if w == "toll" {
+            let mut j = i + 1;
+            while j < to && j < i + 6 {
+                if let Some((v, _)) = number_at(tokens, j) {
+                    killed.get_or_insert(v);
+                    break;
+                }
+                j += 1;
+            }
+        }
+    }
+    if killed.is_some() {
+        out.killed = killed;
+    }
+    if wounded.is_some() {
+        out.wounded = wounded;
+    }
+    out
+}
+
+/// A count right after a verb: "killing (at least) six police officers".
+fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)> {
+    let start = i;
+    while i < to && HEDGES.contains(&tokens[i].lower.as_str()) && i < start + 4 {
+        // "a" counts as one only before a person noun ("killing a soldier").
+        if tokens[i].is("a") || tokens[i].is("an") {
+            if let Some(n) = tokens.get(i + 1) {
+                if PEOPLE.contains(&n.lower.as_str()) && !n.lower.ends_with('s') {
+                    return Some((1, i + 2));
+                }
+                if n.is("dozen") {
+                    return Some((12, i + 2));
+                }
+            }
+        }
+        i += 1;
+    }
+    let (v, after) = number_at(tokens, i)?;
+    // Must be a count of people, not "killed 2 hours later": a person word or the end.
+    let next = tokens.get(after).map(|t| t.lower.as_str()).unwrap_or("");
+    if next == "of"
+        || PEOPLE.contains(&next)
+        || next.is_empty()
+        || matches!(
+            next,
+            "," | "." | "and" | "in" | "on" | "at" | "including" | "inside" | "when" | "while"
+        )
+    {
+        return Some((v, after));
+    }
+    // Adjectives before the noun: "six Iraqi police officers", "three US soldiers".
+    if tokens[(after + 1).min(to)..(after + 4).min(to)]
+        .iter()
+        .any(|t| PEOPLE.contains(&t.lower.as_str()))
+    {
+        return Some((v, after));
+    }
+    None
+}
+
+/// More people joined by "and": "six police officers and 16 civilians".
+fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
+    // Skip the rest of the noun phrase.
+    let limit = (i + 5).min(to);
+    while i < limit && !tokens[i].is("and") {
+        if tokens[i].kind == TokenKind::Punct || tokens[i].kind == TokenKind::Number {
+            return 0;
+        }
+        i += 1;
+    }
+    if i < to && tokens[i].is("and") {
+        if let Some((v, after)) = number_at(tokens, i + 1) {
+            let next = tokens.get(after).map(|t| t.lower.as_str()).unwrap_or("");
+            if PEOPLE.contains(&next)
+                || (after + 1 < to && PEOPLE.contains(&tokens[after + 1].lower.as_str()))
+            {
+                return v;
+            }
+        }
+    }
+    0
+}
+
+/// The count before a death or injury word: "13 were killed", "four people dead", "a member
+/// of the federal police was killed".
+fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
+    let mut j = word;
+    // Skip "were", "have been", "reportedly".
+    let skip = [
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "are",
+        "is",
+        "reportedly",
+        "also",
+        "later",
+        "all",
+        "being",
+        "reported",
+        "confirmed",
+        "and",
+        "people",
+        "person",
+        "others",
+    ];
+    let mut skipped = 0;
+    while j > from && skip.contains(&tokens[j - 1].lower.as_str()) && skipped < 4 {
+        j -= 1;
+        skipped += 1;
+    }
+    // Direct number: "13 were killed", "four dead".
+    if let Some((v, _)) = number_before(tokens, j) {
+        return Some(v);
+    }
+    // A noun phrase of people: "two US soldiers were killed", "a member of the federal police was killed".
+    let mut k = j;
+    let mut steps = 0;
+    while k > from && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let w = tokens[k].lower.as_str();
+        if tokens[k].kind == TokenKind::Punct && w != "-" && w != "'s" {
+            return None;
+        }
+        if let Some((v, e)) = number_at(tokens, k) {
+            if e <= j && (e..j).any(|x| PEOPLE.contains(&tokens[x].lower.as_str())) {
+                return Some(v);
+            }
+            return None;
+        }
+        if (w == "a" || w == "an" || w == "one")
+            && tokens
+                .get(k + 1)
+                .map(|n| {
+                    PEOPLE.contains(&n.lower.as_str()) && !n.lower.ends_with('s')
+                        || n.is("member")
+                        || n.is("soldier")
+                })
+                .unwrap_or(false)
+        {
+            return Some(1);
+        }
+        if matches!(
+            w,
+            "dozens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+                | "several"
+                | "many"
+                | "some"
+                | "numerous"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{tokenize, Span};
+
+    fn toll_of(s: &str) -> (Option<u32>, Option<u32>) {
+        let t = tokenize(s, Span::new(0, s.len()));
+        let r = toll(&t, 0, t.len());
+        (r.killed, r.wounded)
+    }
+
+    #[test]
+    fn reads_tolls() {
+        assert_eq!(
+            toll_of("The strike left at least four people dead."),
+            (Some(4), None)
+        );
+        assert_eq!(
+            toll_of("\"Thirteen were killed and three wounded,\" the source said."),
+            (Some(13), Some(3))
+        );
+        assert_eq!(
+            toll_of("killing at least six police officers and 16 civilians"),
+            (Some(22), None)
+        );
+        assert_eq!(
+            toll_of("warplanes killed as many as 250 jihadists"),
+            (Some(250), None)
+        );
+        assert_eq!(toll_of("it killed dozens of fighters"), (None, None));
+        assert_eq!(
+            toll_of("During the attack, a member of the federal police was killed."),
+            (Some(1), None)
+        );
+        assert_eq!(toll_of("There were no fatalities."), (Some(0), None));
+        assert_eq!(
+            toll_of("Two members of the federal police were wounded in the clash."),
+            (None, Some(2))
+        );
+        assert_eq!(
+            toll_of("a drone strike killed three US soldiers"),
+            (Some(3), None)
+        );
+        assert_eq!(toll_of("twenty-five people were killed"), (Some(25), None));
+        assert_eq!(
+            toll_of("left at least a dozen policemen killed"),
+            (Some(12), None)
+        );
+    }
+}

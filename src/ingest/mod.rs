@@ -1,0 +1,252 @@
+//! Ingest stage: finds input files and reads articles out of them.
+//!
+//! Formats by extension: `.txt` and `.md` (one article per file, optional `key: value`
+//! header), `.jsonl` / `.ndjson` (one article per line), `.csv` (one article per row),
+//! `.html` / `.htm` (one article per page). Every article gets a stable id: its path
+//! relative to the folder given on the command line, or its record id.
+//!
+//! Bad input in one article is returned as an `Err` item for that article only; the
+//! readers never stop at the first problem. This stage does no extraction.
+
+mod decode;
+mod html;
+mod records;
+mod textfile;
+
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub use decode::decode;
+
+/// One article, as read from its input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Stable id: relative file path, or the record's id.
+    pub id: String,
+    /// The input file it came from, as given (for messages).
+    pub file: String,
+    /// The line (JSON Lines) or row (CSV) of the record, 1-based.
+    pub line: Option<usize>,
+    pub title: Option<String>,
+    /// Publication date, from a header field or a dateline.
+    pub date: Option<NaiveDate>,
+    pub url: Option<String>,
+    /// The article text that extraction reads and that every span indexes.
+    pub text: String,
+    /// Problems that did not stop the article from loading (e.g. a text encoding guessed).
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Where the article came from, for messages: `file` or `file:line`.
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{}", self.file, l),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// The input formats newskg reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    JsonLines,
+    Csv,
+    Html,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" | "text" => Some(Format::Text),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// An input file found under the paths given, with the id prefix of its articles.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to the folder given (or the file name when a file was given).
+    pub id: String,
+    pub format: Format,
+}
+
+/// What walking the input paths found: the files to read and the problems met.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub files: Vec<InputFile>,
+    pub errors: Vec<Error>,
+    /// Files skipped because newskg does not read their format.
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Finds the input files under `paths` (folders are walked recursively, in sorted order;
+/// hidden entries are skipped; symbolic links are followed once).
+pub fn find_inputs(paths: &[PathBuf]) -> Inputs {
+    let mut inputs = Inputs::default();
+    let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => inputs
+                .errors
+                .push(Error::input(path.display().to_string(), describe_io(&e))),
+            Ok(meta) if meta.is_dir() => {
+                walk(path, path, &mut inputs, &mut seen_dirs, &mut seen_ids, 0);
+            }
+            Ok(_) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match Format::of(path) {
+                    Some(format) => {
+                        let id = unique_id(name, &mut seen_ids);
+                        inputs.files.push(InputFile { path: path.clone(), id, format });
+                    }
+                    None => inputs.errors.push(Error::input(
+                        path.display().to_string(),
+                        "unsupported file type; newskg reads .txt, .md, .jsonl, .ndjson, .csv, .html and .htm",
+                    )),
+                }
+            }
+        }
+    }
+    inputs
+}
+
+fn unique_id(id: String, seen: &mut HashSet<String>) -> String {
+    if seen.insert(id.clone()) {
+        return id;
+    }
+    let mut n = 2;
+    loop {
+        let candidate = format!("{id}~{n}");
+        if seen.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    inputs: &mut Inputs,
+    seen_dirs: &mut HashSet<PathBuf>,
+    seen_ids: &mut HashSet<String>,
+    depth: usize,
+) {
+    let canonical = match dir.canonicalize() {
+        Ok(c) => c,
+        Err(e) => {
+            inputs
+                .errors
+                .push(Error::input(dir.display().to_string(), describe_io(&e)));
+            return;
+        }
+    };
+    if !seen_dirs.insert(canonical) || depth > 64 {
+        inputs.errors.push(Error::input(
+            dir.display().to_string(),
+            "folder already visited (a symbolic link loop?); skipped",
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            inputs
+                .errors
+                .push(Error::input(dir.display().to_string(), describe_io(&e)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .map(|n| n.to_string_lossy().starts_with('.'))
+            .unwrap_or(false);
+        if hidden {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Err(e) => inputs
+                .errors
+                .push(Error::input(path.display().to_string(), describe_io(&e))),
+            Ok(meta) if meta.is_dir() => walk(root, &path, inputs, seen_dirs, seen_ids, depth + 1),
+            Ok(_) => match Format::of(&path) {
+                Some(format) => {
+                    let rel = path.strip_prefix(root).unwrap_or(&path);
+                    let id = rel.to_string_lossy().replace('\\', "/");
+                    let id = unique_id(id, seen_ids);
+                    inputs.files.push(InputFile { path, id, format });
+                }
+                None => inputs.skipped.push(path),
+            },
+        }
+    }
+}
+
+/// Says what an I/O error means for an input, without the OS's error number.
+pub fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied (the file cannot be read)".to_string()
+        }
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// Reads the articles of one input file. Problems with single records come back as `Err`
+/// items; the iterator goes on past them.
+pub fn read(file: &InputFile) -> Box<dyn Iterator<Item = Result<Article>> + Send> {
+    match file.format {
+        Format::Text => Box::new(std::iter::once(textfile::read(file))),
+        Format::Html => Box::new(std::iter::once(html::read(file))),
+        Format::JsonLines => records::read_jsonl(file),
+        Format::Csv => records::read_csv(file),
+    }
+}
+
+/// Reads a whole file as text, decoding it (see [`decode`]); binary files are refused.
+fn read_text(path: &Path) -> Result<(String, Vec<String>)> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::input(path.display().to_string(), describe_io(&e)))?;
+    decode(&bytes).map_err(|reason| Error::input(path.display().to_string(), reason))
+}
+
+/// Parses a date given in a header or field: ISO (`2024-07-31`, `2024-07-31T10:00:00Z`) or
+/// any full date newskg recognises in prose.
+pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if v.len() >= 10 {
+        if let Ok(d) = NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d") {
+            return Some(d);
+        }
+    }
+    crate::text::dates::publication_date(v)
+}
+
+/// The publication date a dateline near the top of `text` gives, if any.
+pub fn dateline_of(text: &str) -> Option<NaiveDate> {
+    textfile::dateline(text)
+}

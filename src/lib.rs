@@ -1,0 +1,31 @@
+//! newskg turns news articles about armed conflict into a knowledge graph: who attacked whom,
+//! where, when, with what and with what toll, which forces, groups, people, places, bases
+//! and operations the reports name, and which sentence of which article says so.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! ```text
+//! ingest ─► text ─► extract ─► rdf ─► store ─► query / export
+//! ```
+//!
+//! - [`ingest`] reads articles from text, Markdown, JSON Lines, CSV and HTML files;
+//! - [`text`] folds names, splits sentences and tokens, reads dates;
+//! - [`extract`] finds entities and attacks (plain Rust values with byte spans);
+//! - [`rdf`] turns an extraction into quads, one named graph per article;
+//! - [`store`] keeps them in an on-disk Oxigraph store;
+//! - [`query`] runs SPARQL and the named questions of `newskg ask`;
+//! - [`export`] writes graph views for Gephi and other tools.
+//!
+//! [`build`] wires ingest, extract, rdf and store together for `newskg build`.
+
+pub mod build;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod query;
+pub mod rdf;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};

@@ -1,0 +1,402 @@
+//! Query stage: SPARQL over the store, result formats, and the named questions of `ask`.
+//!
+//! The default graph of every query is the union of all graphs, so users need no GRAPH
+//! clauses. Parameters of questions are bound as RDF terms through SPARQL variable
+//! substitution (the query text is never edited): the parameter variables are added to the
+//! query's projection in its algebra, bound before evaluation, and left out of the output.
+//! A query can be given a deadline and a row limit; a runaway query is cancelled.
+
+pub mod questions;
+
+use crate::error::{Error, Result};
+use crate::rdf::vocab::PREFIXES;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{Term, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use spargebra::algebra::GraphPattern;
+use std::io::Write;
+use std::time::Duration;
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Aligned columns for reading in a terminal.
+    Table,
+    Csv,
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+    /// For CONSTRUCT and DESCRIBE.
+    Turtle,
+    NTriples,
+    NQuads,
+}
+
+/// Options of one query run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub timeout: Option<Duration>,
+    pub limit: Option<usize>,
+}
+
+/// A parsed query, ready to run with parameters.
+pub struct Prepared {
+    query: spargebra::Query,
+    hidden: Vec<Variable>,
+}
+
+/// Parses a query with the standard prefixes predeclared.
+pub fn parse(text: &str) -> Result<Prepared> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (p, iri) in PREFIXES {
+        parser = parser
+            .with_prefix(*p, *iri)
+            .map_err(|e| Error::Query(e.to_string()))?;
+    }
+    let query = parser
+        .parse_query(text)
+        .map_err(|e| Error::Query(e.to_string()))?;
+    Ok(Prepared {
+        query,
+        hidden: Vec::new(),
+    })
+}
+
+impl Prepared {
+    /// Declares parameter variables: added to the projection (so they can be bound) and
+    /// hidden from the output.
+    pub fn with_parameters(mut self, vars: &[Variable]) -> Self {
+        if let spargebra::Query::Select { pattern, .. } = &mut self.query {
+            add_to_projection(pattern, vars);
+        }
+        self.hidden.extend(vars.iter().cloned());
+        self
+    }
+
+    /// Runs the query on the store with the given bindings and writes the results.
+    /// Returns the number of rows (or triples) written.
+    pub fn run(
+        &self,
+        store: &Store,
+        bindings: &[(Variable, Term)],
+        format: OutputFormat,
+        opts: &RunOptions,
+        out: &mut dyn Write,
+    ) -> Result<usize> {
+        let token = CancellationToken::new();
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .for_query(self.query.clone());
+        prepared.dataset_mut().set_default_graph_as_union();
+        for (v, t) in bindings {
+            prepared = prepared.substitute_variable(v.clone(), t.clone());
+        }
+        let _watchdog = opts.timeout.map(|t| Watchdog::start(t, token.clone()));
+        let results = prepared
+            .on_store(store)
+            .execute()
+            .map_err(|e| map_eval(e, opts))?;
+        match results {
+            QueryResults::Solutions(solutions) => {
+                let vars: Vec<Variable> = solutions
+                    .variables()
+                    .iter()
+                    .filter(|v| !self.hidden.contains(v))
+                    .cloned()
+                    .collect();
+                let mut n = 0;
+                if format == OutputFormat::Table {
+                    let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
+                    for s in solutions {
+                        let s = s.map_err(|e| map_eval(e, opts))?;
+                        rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+                        n += 1;
+                        if opts.limit.map(|l| n >= l).unwrap_or(false) {
+                            break;
+                        }
+                    }
+                    write_table(&vars, &rows, out)?;
+                } else {
+                    let mut writer = SolutionWriter::new(format, vars.clone(), out)?;
+                    for s in solutions {
+                        let s = s.map_err(|e| map_eval(e, opts))?;
+                        let row: Vec<Option<Term>> =
+                            vars.iter().map(|v| s.get(v).cloned()).collect();
+                        writer.write(&vars, &row)?;
+                        n += 1;
+                        if opts.limit.map(|l| n >= l).unwrap_or(false) {
+                            break;
+                        }
+                    }
+                    writer.finish()?;
+                }
+                Ok(n)
+            }
+            QueryResults::Boolean(b) => {
+                match format {
+                    OutputFormat::Json
+                    | OutputFormat::Xml
+                    | OutputFormat::Csv
+                    | OutputFormat::Tsv => {
+                        let f = results_format(format).unwrap();
+                        QueryResultsSerializer::from_format(f)
+                            .serialize_boolean_to_writer(&mut *out, b)
+                            .map_err(io_err)?;
+                    }
+                    _ => writeln!(out, "{b}").map_err(io_err)?,
+                }
+                Ok(1)
+            }
+            QueryResults::Graph(triples) => {
+                let rdf_format = match format {
+                    OutputFormat::NTriples => RdfFormat::NTriples,
+                    OutputFormat::NQuads => RdfFormat::NQuads,
+                    _ => RdfFormat::Turtle,
+                };
+                let mut ser = RdfSerializer::from_format(rdf_format);
+                if rdf_format == RdfFormat::Turtle {
+                    for (p, iri) in PREFIXES {
+                        ser = ser
+                            .with_prefix(*p, *iri)
+                            .map_err(|e| Error::Query(e.to_string()))?;
+                    }
+                }
+                let mut w = ser.for_writer(&mut *out);
+                let mut n = 0;
+                for t in triples {
+                    let t = t.map_err(|e| map_eval(e, opts))?;
+                    w.serialize_triple(&t).map_err(io_err)?;
+                    n += 1;
+                    if opts.limit.map(|l| n >= l).unwrap_or(false) {
+                        break;
+                    }
+                }
+                w.finish().map_err(io_err)?;
+                Ok(n)
+            }
+        }
+    }
+
+    /// Whether the query is a SELECT.
+    pub fn is_select(&self) -> bool {
+        matches!(self.query, spargebra::Query::Select { .. })
+    }
+}
+
+/// Runs a SELECT over the union of all graphs and returns its rows as plain strings (IRIs
+/// and literal values), for code that post-processes results.
+pub fn select_strings(store: &Store, text: &str) -> Result<Vec<Vec<Option<String>>>> {
+    let prepared = parse(text)?;
+    let mut q = SparqlEvaluator::new().for_query(prepared.query);
+    q.dataset_mut().set_default_graph_as_union();
+    let QueryResults::Solutions(solutions) = q
+        .on_store(store)
+        .execute()
+        .map_err(|e| Error::Query(e.to_string()))?
+    else {
+        return Err(Error::Query("expected a SELECT query".into()));
+    };
+    let vars: Vec<Variable> = solutions.variables().to_vec();
+    let mut rows = Vec::new();
+    for s in solutions {
+        let s = s.map_err(|e| Error::Query(e.to_string()))?;
+        rows.push(
+            vars.iter()
+                .map(|v| s.get(v).map(crate::store::term_string))
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+fn add_to_projection(p: &mut GraphPattern, vars: &[Variable]) {
+    match p {
+        GraphPattern::Project { variables, .. } => {
+            for v in vars {
+                if !variables.contains(v) {
+                    variables.push(v.clone());
+                }
+            }
+        }
+        GraphPattern::Slice { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::OrderBy { inner, .. } => add_to_projection(inner, vars),
+        _ => {}
+    }
+}
+
+/// Cancels a query when its time is up.
+struct Watchdog {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Watchdog {
+    fn start(after: Duration, token: CancellationToken) -> Self {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = done.clone();
+        std::thread::spawn(move || {
+            let step = Duration::from_millis(20);
+            let mut waited = Duration::ZERO;
+            while waited < after {
+                if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(step);
+                waited += step;
+            }
+            token.cancel();
+        });
+        Watchdog { done }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn map_eval(e: oxigraph::sparql::QueryEvaluationError, opts: &RunOptions) -> Error {
+    if matches!(e, oxigraph::sparql::QueryEvaluationError::Cancelled) {
+        return Error::Query(format!(
+            "query cancelled after {} s (--timeout); narrow it down or raise the timeout",
+            opts.timeout.map(|t| t.as_secs_f64()).unwrap_or(0.0)
+        ));
+    }
+    Error::Query(e.to_string())
+}
+
+fn io_err(e: std::io::Error) -> Error {
+    Error::Query(format!("cannot write results: {e}"))
+}
+
+fn results_format(f: OutputFormat) -> Option<QueryResultsFormat> {
+    Some(match f {
+        OutputFormat::Csv => QueryResultsFormat::Csv,
+        OutputFormat::Tsv => QueryResultsFormat::Tsv,
+        OutputFormat::Json => QueryResultsFormat::Json,
+        OutputFormat::Xml => QueryResultsFormat::Xml,
+        _ => return None,
+    })
+}
+
+/// Writes solutions in a results format as they come.
+struct SolutionWriter<'w> {
+    inner: Option<oxigraph::sparql::results::WriterSolutionsSerializer<&'w mut dyn Write>>,
+}
+
+impl<'w> SolutionWriter<'w> {
+    fn new(format: OutputFormat, vars: Vec<Variable>, out: &'w mut dyn Write) -> Result<Self> {
+        let inner = match results_format(format) {
+            Some(f) => Some(
+                QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(out, vars)
+                    .map_err(io_err)?,
+            ),
+            None => None,
+        };
+        Ok(SolutionWriter { inner })
+    }
+
+    fn write(&mut self, vars: &[Variable], row: &[Option<Term>]) -> Result<()> {
+        if let Some(w) = &mut self.inner {
+            w.serialize(
+                vars.iter()
+                    .zip(row)
+                    .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+            )
+            .map_err(io_err)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Some(w) = self.inner {
+            w.finish().map_err(io_err)?;
+        }
+        Ok(())
+    }
+}
+
+/// Shortens an IRI with the standard prefixes, for reading.
+pub fn compact(iri: &str) -> String {
+    for (p, ns) in PREFIXES {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            return format!("{p}:{rest}");
+        }
+    }
+    if let Some(rest) = iri.strip_prefix(crate::rdf::vocab::ID) {
+        return format!("id:{rest}");
+    }
+    iri.to_string()
+}
+
+fn cell(t: &Option<Term>) -> String {
+    match t {
+        None => String::new(),
+        Some(Term::NamedNode(n)) => compact(n.as_str()),
+        Some(Term::Literal(l)) => l.value().replace(['\n', '\r', '\t'], " "),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn write_table(vars: &[Variable], rows: &[Vec<Option<Term>>], out: &mut dyn Write) -> Result<()> {
+    const MAX: usize = 60;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(cell).map(|c| truncate(&c, MAX)).collect())
+        .collect();
+    let mut widths: Vec<usize> = vars.iter().map(|v| v.as_str().chars().count()).collect();
+    for r in &cells {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    let line = |vals: &[String]| -> String {
+        vals.iter()
+            .enumerate()
+            .map(|(i, v)| format!("{v:<w$}", w = widths[i]))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+    writeln!(out, "{}", line(&header)).map_err(io_err)?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  ")
+    )
+    .map_err(io_err)?;
+    for r in &cells {
+        writeln!(out, "{}", line(r)).map_err(io_err)?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
+    .map_err(io_err)?;
+    Ok(())
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,248 @@
+//! The store: an on-disk Oxigraph (RocksDB) dataset with one named graph per article.
+//!
+//! Layout of a store folder: `newskg-store.json` (what made it and its format version),
+//! `newskg.lock` (the file lock), and `db/` (RocksDB). A build holds an exclusive lock on
+//! the folder; questions, queries, exports and stats hold a shared one, so they wait for no
+//! one but refuse to run while a build writes (RocksDB's read-only mode is not safe beside a
+//! writer).
+//!
+//! Writes are atomic per article: a new article arrives through the bulk loader, which makes
+//! its quads visible at commit; a changed article is replaced by one transaction that clears
+//! its graph and inserts the new quads. A crash leaves every article either fully in or
+//! fully out.
+
+use crate::error::{Error, Result};
+use crate::rdf::vocab::*;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::store::Store;
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+/// The version of the store layout and graph shape this build writes.
+pub const STORE_FORMAT: u32 = 1;
+const MARKER: &str = "newskg-store.json";
+
+/// An open store and the lock that guards it.
+pub struct KgStore {
+    path: PathBuf,
+    store: Store,
+    _lock: File,
+}
+
+impl KgStore {
+    /// Opens the store for writing, creating it if needed. Fails with
+    /// [`Error::StoreLocked`] while another process has it open.
+    pub fn open_for_write(path: &Path) -> Result<Self> {
+        if path.exists() && !path.is_dir() {
+            return Err(Error::Store {
+                path: path.into(),
+                reason: "exists and is not a folder".into(),
+            });
+        }
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let marker = path.join(MARKER);
+        if marker.exists() {
+            check_marker(path)?;
+        } else if std::fs::read_dir(path)
+            .map_err(|e| Error::io(path, e))?
+            .next()
+            .is_some()
+        {
+            return Err(Error::Store {
+                path: path.into(),
+                reason: "the folder is not empty and is not a newskg store; choose another --store"
+                    .into(),
+            });
+        }
+        let lock = lock(path, true)?;
+        if !marker.exists() {
+            let info = serde_json::json!({
+                "format": STORE_FORMAT,
+                "created_by": format!("newskg {}", env!("CARGO_PKG_VERSION")),
+            });
+            std::fs::write(&marker, serde_json::to_string_pretty(&info).unwrap())
+                .map_err(|e| Error::io(&marker, e))?;
+        }
+        let store = Store::open(path.join("db")).map_err(|e| storage_error(path, e))?;
+        Ok(KgStore {
+            path: path.into(),
+            store,
+            _lock: lock,
+        })
+    }
+
+    /// Opens an existing store for reading.
+    pub fn open_for_read(path: &Path) -> Result<Self> {
+        if !path.join(MARKER).exists() {
+            let reason = if path.exists() {
+                "not a newskg store (no newskg-store.json); build one with `newskg build`"
+                    .to_string()
+            } else {
+                "no store here; build one with `newskg build PATH --store DIR`".to_string()
+            };
+            return Err(Error::Store {
+                path: path.into(),
+                reason,
+            });
+        }
+        check_marker(path)?;
+        let lock = lock(path, false)?;
+        let store = Store::open_read_only(path.join("db")).map_err(|e| storage_error(path, e))?;
+        Ok(KgStore {
+            path: path.into(),
+            store,
+            _lock: lock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The content hash of every article in the store, by article IRI.
+    pub fn article_hashes(&self) -> Result<HashMap<String, String>> {
+        let mut out = HashMap::new();
+        let pred = NamedNodeRef::new_unchecked(NKG_CONTENT_HASH);
+        for q in self.store.quads_for_pattern(None, Some(pred), None, None) {
+            let q = q.map_err(|e| storage_error(&self.path, e))?;
+            if let (NamedOrBlankNodeRef::NamedNode(s), Term::Literal(l)) =
+                (q.subject.as_ref(), &q.object)
+            {
+                if s.as_str().starts_with(ID) && q.graph_name.is_named_node() {
+                    out.insert(s.as_str().to_string(), l.value().to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The hash stored with a graph's `nkg:contentHash` on the graph's own IRI.
+    pub fn graph_hash(&self, graph: &str) -> Result<Option<String>> {
+        let g = NamedNodeRef::new_unchecked(graph);
+        let pred = NamedNodeRef::new_unchecked(NKG_CONTENT_HASH);
+        for q in self.store.quads_for_pattern(
+            Some(g.into()),
+            Some(pred),
+            None,
+            Some(GraphNameRef::NamedNode(g)),
+        ) {
+            let q = q.map_err(|e| storage_error(&self.path, e))?;
+            if let Term::Literal(l) = q.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Replaces the content of whole graphs, one transaction for the batch.
+    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<()> {
+        let mut tx = self
+            .store
+            .start_transaction()
+            .map_err(|e| storage_error(&self.path, e))?;
+        for (g, quads) in graphs {
+            tx.clear_graph(g.as_ref())
+                .map_err(|e| storage_error(&self.path, e))?;
+            tx.extend(quads.iter());
+        }
+        tx.commit().map_err(|e| storage_error(&self.path, e))
+    }
+
+    /// Loads quads of new graphs through the bulk loader; nothing is visible before the end.
+    pub fn bulk_load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(256);
+        loader
+            .load_quads(quads)
+            .map_err(|e| storage_error(&self.path, e))?;
+        loader.commit().map_err(|e| storage_error(&self.path, e))
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize> {
+        self.store.len().map_err(|e| storage_error(&self.path, e))
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+}
+
+/// A term as plain text: an IRI's string, a literal's value, a blank node's id.
+pub fn term_string(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_string(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn check_marker(path: &Path) -> Result<()> {
+    let marker = path.join(MARKER);
+    let text = std::fs::read_to_string(&marker).map_err(|e| Error::io(&marker, e))?;
+    let v: serde_json::Value = serde_json::from_str(&text).map_err(|_| Error::Store {
+        path: path.into(),
+        reason: format!("{MARKER} is damaged; rebuild the store into a new folder"),
+    })?;
+    match v.get("format").and_then(|f| f.as_u64()) {
+        Some(f) if f == STORE_FORMAT as u64 => Ok(()),
+        Some(f) => Err(Error::Store {
+            path: path.into(),
+            reason: format!(
+                "made by another newskg version (store format {f}, this newskg reads format {STORE_FORMAT}); rebuild it into a new folder"
+            ),
+        }),
+        None => Err(Error::Store { path: path.into(), reason: format!("{MARKER} has no format version; rebuild the store") }),
+    }
+}
+
+fn lock(path: &Path, exclusive: bool) -> Result<File> {
+    let lock_path = path.join("newskg.lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .read(true)
+        .open(&lock_path)
+        .or_else(|e| {
+            // A read-only folder: readers can still lock an existing file opened for reading.
+            if !exclusive {
+                File::open(&lock_path)
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(|e| Error::io(&lock_path, e))?;
+    let res = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
+    match res {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::StoreLocked { path: path.into() }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&lock_path, e)),
+    }
+}
+
+fn storage_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
+    let text = e.to_string();
+    if text.contains("lock")
+        && (text.contains("LOCK") || text.contains("Resource temporarily unavailable"))
+    {
+        return Error::StoreLocked { path: path.into() };
+    }
+    Error::Storage {
+        path: path.into(),
+        source: e,
+    }
+}

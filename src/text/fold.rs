@@ -1,0 +1,382 @@
+//! Folding: turns spellings of one name into one comparable form.
+//!
+//! Two levels exist. [`fold`] removes case, accents, dots, apostrophes and punctuation, the
+//! way a reader would compare two spellings ("U.S. Forces" = "us forces"). [`name_key`] goes
+//! further for transliterated names: it drops the Arabic article ("al-", "el-", "ad-", …) and
+//! evens out vowel spellings, so "Yahia Rasool" = "Yahya Rasul", "Soleimani" = "Suleimani",
+//! "Ain al-Asad" = "Ain Al Assad" and "Deir ez-Zour" = "Deir el-Zor". The gazetteer matches
+//! on name keys; IRIs of names outside the lexicon are minted from them.
+//!
+//! [`FoldedText`] applies the name-key transformation to a whole article while remembering,
+//! for every folded token, the byte span of the original text it came from.
+
+use super::Span;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercases, strips accents, drops dots and apostrophes, turns every other run of
+/// non-alphanumeric characters into one space, and drops a leading "the".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkd() {
+        if is_combining_mark(c) || is_dropped(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+fn is_dropped(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}' | '\u{02bf}' | '\u{02be}'
+    )
+}
+
+/// The key of a name: the name folded word by word as [`FoldedText`] folds an article, so
+/// the key of an alias is exactly what the alias looks like inside a folded article.
+/// Stable: IRIs of names outside the lexicon depend on it.
+pub fn name_key(text: &str) -> String {
+    let folded = FoldedText::new(text);
+    let mut out = String::with_capacity(folded.text.len());
+    for t in &folded.tokens {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&folded.text[t.folded.start..t.folded.end]);
+    }
+    out
+}
+
+/// Sun-letter forms of the article ("ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ez-",
+/// "adh-") only count when written with a hyphen, since "as", "at" and "an" are English words.
+fn is_hyphenated_article(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el"
+            | "ad"
+            | "ar"
+            | "as"
+            | "ash"
+            | "at"
+            | "az"
+            | "an"
+            | "ez"
+            | "es"
+            | "adh"
+            | "ath"
+            | "ed"
+            | "er"
+            | "et"
+    )
+}
+
+/// Evens out vowels of one folded word: "ou"/"oo" → u, "o" → u, "e" → i, inner "y" → i,
+/// doubled letters → one, a final "h" after a vowel dropped, "q" kept.
+fn push_word_key(word: &str, out: &mut String) {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        out.push_str(word);
+        return;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let mut mapped: Vec<char> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let m = match c {
+            'o' => 'u',
+            'e' => 'i',
+            'y' if i > 0 => 'i',
+            _ => c,
+        };
+        mapped.push(m);
+    }
+    // A final "h" after a vowel is silent in transliteration ("Fallujah" = "Falluja").
+    if mapped.len() > 3 && mapped[mapped.len() - 1] == 'h' && is_vowel(mapped[mapped.len() - 2]) {
+        mapped.pop();
+    }
+    let mut last: Option<char> = None;
+    for c in mapped {
+        if Some(c) == last {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// An article folded into name keys, token by token, with the original span of each token.
+///
+/// `text` holds the keys of the tokens separated by single spaces; a `|` separates tokens
+/// that punctuation (other than hyphens and apostrophes) or a line break divides, so no name
+/// matches across them.
+#[derive(Debug, Default)]
+pub struct FoldedText {
+    pub text: String,
+    pub tokens: Vec<FoldedToken>,
+}
+
+/// One token of a [`FoldedText`].
+#[derive(Debug, Clone, Copy)]
+pub struct FoldedToken {
+    /// Byte range of the token's key in [`FoldedText::text`].
+    pub folded: Span,
+    /// Span of the word in the original text.
+    pub original: Span,
+    /// An Arabic article ("al-", "Al ", "ad-") came right before the word and was dropped.
+    pub after_article: bool,
+}
+
+impl FoldedText {
+    pub fn new(original: &str) -> Self {
+        let mut folded = FoldedText::default();
+        let raw = raw_words(original);
+        let mut i = 0;
+        let mut after_article = false;
+        while i < raw.len() {
+            let w = &raw[i];
+            // Arabic article: dropped when hyphenated ("al-Asad", "ad-Dawr") or, for al/el,
+            // when another word follows on the same stretch ("Al Asad").
+            let lower = w.text.to_lowercase();
+            let next_joined = raw.get(i + 1).map(|n| n.joined_before).unwrap_or(false);
+            let next_same = raw.get(i + 1).map(|n| !n.barrier_before).unwrap_or(false);
+            let next_capital = raw
+                .get(i + 1)
+                .and_then(|n| n.text.chars().next())
+                .map(|c| c.is_uppercase())
+                .unwrap_or(false);
+            let is_art = (next_joined && is_hyphenated_article(&lower))
+                || ((lower == "al" || lower == "el")
+                    && next_same
+                    && (next_capital || w.text.starts_with(|c: char| c.is_lowercase())));
+            if is_art {
+                // The barrier before the article still separates what follows.
+                if w.barrier_before {
+                    folded.push_barrier();
+                }
+                after_article = true;
+                i += 1;
+                continue;
+            }
+            if w.barrier_before {
+                folded.push_barrier();
+            }
+            let mut key = String::new();
+            push_word_key(&fold(&w.text).replace(' ', ""), &mut key);
+            if key.is_empty() {
+                i += 1;
+                continue;
+            }
+            if !folded.text.is_empty() && !folded.text.ends_with(' ') {
+                folded.text.push(' ');
+            }
+            let start = folded.text.len();
+            folded.text.push_str(&key);
+            folded.tokens.push(FoldedToken {
+                folded: Span::new(start, folded.text.len()),
+                original: w.span,
+                after_article,
+            });
+            after_article = false;
+            i += 1;
+        }
+        folded
+    }
+
+    fn push_barrier(&mut self) {
+        if self.text.is_empty() || self.text.ends_with("| ") {
+            return;
+        }
+        if !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+        self.text.push_str("| ");
+    }
+
+    /// The original span covered by the folded byte range `[start, end)`, when that range
+    /// starts and ends on token boundaries.
+    pub fn original_span(&self, start: usize, end: usize) -> Option<(usize, usize, Span)> {
+        let first = self
+            .tokens
+            .binary_search_by(|t| t.folded.start.cmp(&start))
+            .ok()?;
+        let last = self
+            .tokens
+            .binary_search_by(|t| t.folded.end.cmp(&end))
+            .ok()?;
+        if last < first {
+            return None;
+        }
+        Some((
+            first,
+            last,
+            Span::new(
+                self.tokens[first].original.start,
+                self.tokens[last].original.end,
+            ),
+        ))
+    }
+}
+
+struct RawWord {
+    text: String,
+    span: Span,
+    /// Only a hyphen separates this word from the previous one.
+    joined_before: bool,
+    /// Punctuation or a line break separates this word from the previous one.
+    barrier_before: bool,
+}
+
+/// Splits text into words: runs of letters and digits, with apostrophes inside a word kept
+/// ("Kata'ib") and possessive "'s" split off; initials like "U.S." joined into one word.
+fn raw_words(text: &str) -> Vec<RawWord> {
+    let mut words: Vec<RawWord> = Vec::new();
+    let mut gap = String::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some(&(i, c)) = iter.peek() {
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i;
+            let mut word = String::new();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() || is_combining_mark(d) {
+                    word.push(d);
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if is_apostrophe(d) {
+                    // Inside a word ("Kata'ib") unless it is a possessive "'s".
+                    let rest = &text[j + d.len_utf8()..];
+                    let after = rest.chars().next();
+                    if !is_possessive(rest) && after.map(|x| x.is_alphanumeric()).unwrap_or(false) {
+                        word.push(d);
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let joined = gap
+                .chars()
+                .all(|g| g == '-' || g == '\u{2010}' || g == '\u{2011}')
+                && !gap.is_empty();
+            // The dot closing initials ("U.S. forces") does not divide.
+            let after_initials = words
+                .last()
+                .map(|p| p.text.chars().count() >= 2 && p.text.chars().all(|x| x.is_uppercase()) && text[p.span.start..p.span.end].contains('.'))
+                .unwrap_or(false);
+            let gap_seen = if after_initials { gap.strip_prefix('.').unwrap_or(&gap) } else { &gap };
+            let barrier = gap_seen
+                .chars()
+                .any(|g| !(g == ' ' || g == '\t' || is_hyphen(g) || is_apostrophe(g)))
+                || gap_seen.contains('\n');
+            // Initials: "U.S." / "U.N." — single letters joined by dots become one word.
+            if word.chars().count() == 1 && gap == "." {
+                if let Some(prev) = words.last_mut() {
+                    let prev_is_initials = prev.text.chars().all(|x| x.is_uppercase())
+                        && prev.text.chars().count() <= 3
+                        && text[prev.span.end..].starts_with('.');
+                    if prev_is_initials && word.chars().all(|x| x.is_uppercase()) {
+                        prev.text.push_str(&word);
+                        prev.span.end = end;
+                        gap.clear();
+                        continue;
+                    }
+                }
+            }
+            words.push(RawWord {
+                text: word,
+                span: Span::new(start, end),
+                joined_before: joined,
+                barrier_before: barrier,
+            });
+            gap.clear();
+        } else if is_apostrophe(c) && is_possessive(&text[i + c.len_utf8()..]) {
+            // A possessive "'s" ends a name: "Kirkuk's Rashad district".
+            gap.push('|');
+            iter.next();
+            iter.next();
+        } else {
+            gap.push(c);
+            iter.next();
+        }
+    }
+    words
+}
+
+fn is_possessive(rest: &str) -> bool {
+    let mut rc = rest.chars();
+    matches!(rc.next(), Some('s') | Some('S'))
+        && !rc.next().map(|x| x.is_alphanumeric()).unwrap_or(false)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_matches_reader_comparison() {
+        assert_eq!(fold("U.S. Forces"), "us forces");
+        assert_eq!(fold("The Islamic State"), "islamic state");
+        assert_eq!(fold("Kata'ib Ḥizballah"), "kataib hizballah");
+        assert_eq!(fold("Ain al-Asad"), "ain al asad");
+    }
+
+    #[test]
+    fn name_key_evens_transliterations() {
+        assert_eq!(name_key("Yahia Rasool"), name_key("Yahya Rasul"));
+        assert_eq!(name_key("Qassem Soleimani"), name_key("Qasem Suleimani"));
+        assert_eq!(name_key("Ain al-Asad"), name_key("Ain Al Assad"));
+        assert_eq!(name_key("Deir ez-Zour"), name_key("Deir el-Zor"));
+        assert_eq!(name_key("Fallujah"), name_key("Falluja"));
+        assert_eq!(
+            name_key("Abu Mahdi al-Muhandis"),
+            name_key("Abu Mahdi Al Mohandes")
+        );
+        assert_ne!(name_key("Basra"), name_key("Busra"));
+    }
+
+    #[test]
+    fn folded_text_maps_back_to_spans() {
+        let text = "Rockets hit Ain al-Assad, in Iraq's Anbar.";
+        let f = FoldedText::new(text);
+        assert!(f.text.contains("ain asad | in iraq | anbar"), "{}", f.text);
+        let key = name_key("Ain al-Asad");
+        let pos = f.text.find(&key).unwrap();
+        let (_, _, span) = f.original_span(pos, pos + key.len()).unwrap();
+        assert_eq!(span.of(text), "Ain al-Assad");
+    }
+
+    #[test]
+    fn initials_join() {
+        let f = FoldedText::new("U.S. forces");
+        assert_eq!(f.text, format!("us {}", name_key("forces")));
+    }
+}

@@ -1,0 +1,169 @@
+//! Tokens of a sentence: words, numbers and punctuation, each with its byte span.
+//!
+//! Hyphens split words ("Iran-backed" is `Iran`, `-`, `backed`), an apostrophe inside a word
+//! stays ("Kata'ib"), a possessive `'s` is a token of its own, and numbers keep their thousands
+//! separators and decimals ("5,200", "7.8").
+
+use super::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Lowercased text, with curly apostrophes made straight.
+    pub lower: String,
+}
+
+impl Token {
+    /// The token's text in `text`.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.of(text)
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is(&self, lower: &str) -> bool {
+        self.lower == lower
+    }
+}
+
+/// Tokenizes the part of `text` that `span` covers.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let start = span.start + i;
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    end = j + 1;
+                    chars.next();
+                } else if (d == ',' || d == '.')
+                    && s[j + 1..]
+                        .chars()
+                        .next()
+                        .map(|x| x.is_ascii_digit())
+                        .unwrap_or(false)
+                {
+                    // "5,200" or "7.8": a separator between digits.
+                    chars.next();
+                    end = j + 1;
+                } else if d.is_alphabetic() {
+                    // "8th", "2nd": ordinal suffixes stay with the number.
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            push(&mut out, text, start, span.start + end, TokenKind::Number);
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() || unicode_normalization::char::is_combining_mark(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(d) {
+                    let rest = &s[j + d.len_utf8()..];
+                    let mut rc = rest.chars();
+                    let a = rc.next();
+                    let b = rc.next();
+                    let possessive = matches!(a, Some('s') | Some('S'))
+                        && !b.map(|x| x.is_alphanumeric()).unwrap_or(false);
+                    if !possessive && a.map(|x| x.is_alphabetic()).unwrap_or(false) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            push(&mut out, text, start, span.start + end, TokenKind::Word);
+            continue;
+        }
+        if is_apostrophe(c) {
+            if let Some(&(j, d)) = chars.peek() {
+                if d == 's' || d == 'S' {
+                    let after = s[j + 1..].chars().next();
+                    if !after.map(|x| x.is_alphanumeric()).unwrap_or(false) {
+                        chars.next();
+                        push(&mut out, text, start, span.start + j + 1, TokenKind::Punct);
+                        continue;
+                    }
+                }
+            }
+        }
+        push(
+            &mut out,
+            text,
+            start,
+            start + c.len_utf8(),
+            TokenKind::Punct,
+        );
+    }
+    out
+}
+
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind) {
+    let lower = text[start..end]
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{2018}', '`', '\u{02bc}'], "'");
+    out.push(Token {
+        span: Span::new(start, end),
+        kind,
+        lower,
+    });
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_of_a_news_sentence() {
+        let t = "Iran-backed Kata'ib Hezbollah's 5,200 men, 7.8 km.";
+        let toks: Vec<&str> = tokenize(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(
+            toks,
+            vec![
+                "Iran",
+                "-",
+                "backed",
+                "Kata'ib",
+                "Hezbollah",
+                "'s",
+                "5,200",
+                "men",
+                ",",
+                "7.8",
+                "km",
+                "."
+            ]
+        );
+    }
+}
