@@ -57,6 +57,8 @@ struct Slot {
     generic: bool,
     /// The slot is a weapon used as subject ("three drones attacked").
     weapon: bool,
+    /// The slot's entity comes from the focus, not from a name in this sentence.
+    from_focus: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -385,6 +387,9 @@ const FOCUS_NOUNS: &[&str] = &[
     "fighters",
     "elements",
     "they",
+    "groups",
+    "factions",
+    "militias",
 ];
 
 const UNKNOWN_MARKERS: &[&str] = &[
@@ -604,15 +609,35 @@ const UNREAL_AFTER: &[&str] = &[
 struct Frame {
     attacker: Option<Role>,
     attacker_generic: bool,
+    /// Further attackers joined to the first by "and" ("the Iraqi air force and coalition
+    /// warplanes").
+    co_attackers: Vec<usize>,
+    /// The subject is a weapon or the voice hides the attacker ("three drones struck ...",
+    /// "the base was hit"): another sentence may name who.
+    unknown_subject: bool,
     target: Option<usize>,
     target_text: Option<String>,
-    places: Vec<usize>,
+    /// Places with the larger place the sentence puts each in ("Kirkuk's Rashad district").
+    places: Vec<(usize, Option<usize>)>,
     date: Option<PartialDate>,
     weapon: Option<&'static str>,
     toll: Toll,
     rule: &'static str,
     confidence: f32,
     anaphoric: bool,
+}
+
+/// An attack found in a sentence, with what cross-sentence resolution needs.
+#[derive(Debug, Clone)]
+struct Found {
+    attack: Attack,
+    anaphoric: bool,
+    unknown_subject: bool,
+    container: Option<usize>,
+    /// Every place the evidence sentence names.
+    sentence_places: Vec<usize>,
+    /// Dropped: a later attack carries all it says, more precisely.
+    superseded: bool,
 }
 
 struct Sent<'a> {
@@ -624,10 +649,11 @@ struct Sent<'a> {
 
 pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let text = input.text;
-    let mut out: Vec<(Attack, bool)> = Vec::new(); // attack, anaphoric
+    let mut out: Vec<Found> = Vec::new();
     let mut focus_group: Option<usize> = None;
     let mut focus_base: Option<usize> = None;
-    let mut recent_dates: Vec<(usize, PartialDate)> = Vec::new();
+    // Dates each sentence names, resolved: the fallback for attacks that name none.
+    let mut sentence_dates: Vec<Option<PartialDate>> = Vec::new();
     for (si, sentence) in input.sentences.iter().enumerate() {
         let toks = &input.tokens[si];
         let mut sent = Sent {
@@ -641,12 +667,28 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 sent.dates.push((d, a, b + 1));
             }
         }
+        sentence_dates.push(
+            sent.dates
+                .iter()
+                .filter(|(d, a, _)| {
+                    d.is_day() && !matches!(lw(toks, a.saturating_sub(1)), "since" | "until")
+                })
+                .find_map(|(d, _, _)| d.resolve(input.published)),
+        );
         build_slots(input, table, &mut sent, focus_group, focus_base);
         let title_like = si == 0
             && input
                 .title
                 .map(|t| sentence.span.of(text).trim() == t.trim())
                 .unwrap_or(false);
+        let sentence_places: Vec<usize> = sent
+            .slots
+            .iter()
+            .filter_map(|s| match s.role {
+                Role::Entity(e) if table.entities[e].kind.is_place() => Some(e),
+                _ => None,
+            })
+            .collect();
 
         let triggers = find_triggers(text, &sent);
         let mut frames: Vec<Frame> = Vec::new();
@@ -655,96 +697,107 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 frames.push(f);
             }
         }
+        // Participles after a comma ("..., targeting US forces") describe the attack the
+        // sentence already reports.
+        if frames.len() > 1 {
+            let firsts = frames.iter().filter(|f| f.rule != "participle").count();
+            if firsts > 0 {
+                frames.retain(|f| f.rule != "participle");
+            }
+        }
         // Claims and blame name the attacker of an attack without one.
-        let claimant = claimant(input, &sent, table, focus_group);
-        if let Some(c) = claimant {
+        if let Some(c) = claimant(input, &sent, table) {
+            let own: Vec<&mut Frame> = frames
+                .iter_mut()
+                .filter(|f| !f.anaphoric || !f.places.is_empty())
+                .collect();
             let mut applied = false;
-            for f in frames.iter_mut() {
+            for f in own {
                 if f.attacker.is_none()
-                    || matches!(f.attacker, Some(Role::Unknown)) && f.attacker_generic
+                    || (matches!(f.attacker, Some(Role::Unknown)) && f.attacker_generic)
                 {
                     f.attacker = Some(Role::Entity(c));
                     f.rule = "claim";
                     applied = true;
                 }
             }
-            if !applied && frames.is_empty() {
-                // Cross-sentence: the attack(s) in focus without an attacker.
-                let recent = out
-                    .iter()
+            if !applied {
+                // The attacks in focus without an attacker.
+                for a in out
+                    .iter_mut()
                     .rev()
-                    .take_while(|(a, _)| si - a.sentence <= 4)
-                    .count();
-                let n = out.len();
-                for (a, _) in out[n - recent..].iter_mut() {
-                    if a.attacker.is_none() {
-                        a.attacker = Some(c);
-                        a.rule = "claim";
+                    .take_while(|a| si - a.attack.sentence <= 5)
+                {
+                    if a.attack.attacker.is_none() {
+                        a.attack.attacker = Some(c);
+                        a.attack.rule = "claim";
+                    }
+                }
+                for f in frames.iter_mut() {
+                    if f.attacker.is_none() {
+                        f.attacker = Some(Role::Entity(c));
                     }
                 }
             }
         }
         for f in frames {
-            let date = f.date.or_else(|| {
-                // A date from the sentence before (same paragraph) or the publication date.
-                recent_dates
-                    .iter()
-                    .rev()
-                    .find(|(s, _)| si - s <= 1)
-                    .map(|(_, d)| *d)
-                    .or(input.published.map(PartialDate::day))
-            });
             let attacker = match f.attacker {
                 Some(Role::Entity(e)) => Some(e),
                 _ => None,
             };
-            let n_places = f.places.len().max(1);
-            for k in 0..n_places {
-                let place = f.places.get(k).copied();
-                let (killed, wounded) = if n_places == 1 {
-                    (f.toll.killed, f.toll.wounded)
-                } else {
-                    (None, None)
-                };
-                let mut confidence = f.confidence;
-                if title_like {
-                    confidence *= 0.9;
+            let places: Vec<(Option<usize>, Option<usize>)> = if f.places.is_empty() {
+                vec![(None, None)]
+            } else {
+                f.places.iter().map(|(p, c)| (Some(*p), *c)).collect()
+            };
+            let attackers: Vec<Option<usize>> = std::iter::once(attacker)
+                .chain(f.co_attackers.iter().map(|a| Some(*a)))
+                .collect();
+            for (place, container) in &places {
+                for who in &attackers {
+                    let single = places.len() == 1;
+                    let mut confidence = f.confidence;
+                    if title_like {
+                        confidence *= 0.9;
+                    }
+                    if f.attacker_generic {
+                        confidence *= 0.85;
+                    }
+                    out.push(Found {
+                        attack: Attack {
+                            attacker: *who,
+                            target: f.target,
+                            target_text: f.target_text.clone(),
+                            place: *place,
+                            date: f.date,
+                            weapon: f.weapon,
+                            killed: if single { f.toll.killed } else { None },
+                            wounded: if single { f.toll.wounded } else { None },
+                            sentence: si,
+                            evidence: sentence.span,
+                            rule: f.rule,
+                            confidence: (confidence * 100.0).round() / 100.0,
+                        },
+                        anaphoric: f.anaphoric,
+                        unknown_subject: f.unknown_subject,
+                        container: *container,
+                        sentence_places: sentence_places.clone(),
+                        superseded: false,
+                    });
                 }
-                if f.attacker_generic {
-                    confidence *= 0.85;
-                }
-                out.push((
-                    Attack {
-                        attacker,
-                        target: f.target,
-                        target_text: f.target_text.clone(),
-                        place,
-                        date,
-                        weapon: f.weapon,
-                        killed,
-                        wounded,
-                        sentence: si,
-                        evidence: sentence.span,
-                        rule: f.rule,
-                        confidence: (confidence * 100.0).round() / 100.0,
-                    },
-                    f.anaphoric,
-                ));
             }
         }
         // Casualty sentences without a trigger add to the attack in focus.
         if triggers.is_empty() {
             let t = toll(toks, 0, toks.len());
             if t.killed.is_some() || t.wounded.is_some() {
-                if let Some((a, _)) = out.last_mut() {
-                    if si - a.sentence <= 2
-                        && input.sentences[a.sentence].paragraph + 2 >= sentence.paragraph
-                    {
-                        if a.killed.is_none() {
-                            a.killed = t.killed;
+                if let Some(a) = out.last_mut() {
+                    if si - a.attack.sentence <= 2 {
+                        if a.attack.killed.is_none() {
+                            a.attack.killed = t.killed;
                         }
-                        if a.wounded.is_none() {
-                            a.wounded = t.wounded;
+                        if a.attack.wounded.is_none() {
+                            a.attack.wounded = t.wounded;
                         }
                     }
                 }
@@ -754,23 +807,26 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         for s in &sent.slots {
             if let Role::Entity(e) = s.role {
                 let k = table.entities[e].kind;
-                if k == Kind::ArmedGroup && !s.generic {
+                if k == Kind::ArmedGroup && !s.from_focus {
                     focus_group = Some(e);
                 }
-                if matches!(k, Kind::Base | Kind::Facility) && !s.generic {
+                if matches!(k, Kind::Base | Kind::Facility) && !s.from_focus {
                     focus_base = Some(e);
                 }
             }
         }
-        for (d, _, _) in &sent.dates {
-            if let Some(r) = d.resolve(input.published) {
-                if d.is_day() || r.month.is_some() {
-                    recent_dates.push((si, r));
-                }
-            }
+    }
+    let mut attacks = resolve(out, input.lexicon, table);
+    // Attacks that name no date take the day the sentence before names, or the publication
+    // date.
+    for a in attacks.iter_mut() {
+        if a.date.is_none() {
+            a.date = sentence_dates[a.sentence]
+                .or_else(|| a.sentence.checked_sub(1).and_then(|p| sentence_dates[p]))
+                .or(input.published.map(PartialDate::day));
         }
     }
-    merge(out, input.lexicon, table)
+    dedupe(attacks)
 }
 
 fn tok_at(toks: &[Token], byte: usize) -> Option<usize> {
@@ -820,6 +876,7 @@ fn build_slots(
             role: Role::Entity(m.entity),
             generic: false,
             weapon: false,
+            from_focus: false,
         });
     }
     for i in 0..toks.len() {
@@ -887,6 +944,7 @@ fn build_slots(
                         role: Role::Entity(id),
                         generic: true,
                         weapon: false,
+                        from_focus: false,
                     });
                     taken[i] = true;
                 }
@@ -910,6 +968,7 @@ fn build_slots(
                         role: Role::Entity(b),
                         generic: true,
                         weapon: false,
+                        from_focus: true,
                     });
                     taken[i] = true;
                 }
@@ -931,9 +990,28 @@ fn build_slots(
             }
             let mods: Vec<&str> = (a..i).map(|k| toks[k].lower.as_str()).collect();
             let iran_backed = is_iran_backed(&mods);
+            let mut from_focus = false;
             let role = if iran_backed {
                 let id = iran_backed_militias(input, table);
                 Role::Entity(id)
+            } else if w == "they" {
+                // "they": the actor named last in the sentence, else the group in focus.
+                let earlier = sent.slots.iter().rev().find(|s| {
+                    s.end <= i
+                        && !s.weapon
+                        && match s.role {
+                            Role::Entity(e) => table.entities[e].kind.can_attack(),
+                            Role::Unknown => true,
+                        }
+                });
+                match (earlier, focus_group) {
+                    (Some(s), _) => s.role,
+                    (None, Some(g)) => {
+                        from_focus = true;
+                        Role::Entity(g)
+                    }
+                    (None, None) => Role::Unknown,
+                }
             } else if mods
                 .iter()
                 .any(|m| UNKNOWN_MARKERS.contains(m) && *m != "armed")
@@ -946,6 +1024,8 @@ fn build_slots(
                 Role::Unknown
             } else if FOCUS_NOUNS.contains(&w)
                 && (mods.contains(&"the")
+                    || mods.contains(&"those")
+                    || mods.contains(&"these")
                     || mods.is_empty()
                     || mods.iter().any(|m| {
                         matches!(
@@ -973,7 +1053,10 @@ fn build_slots(
                 })
             {
                 match focus_group {
-                    Some(g) => Role::Entity(g),
+                    Some(g) => {
+                        from_focus = true;
+                        Role::Entity(g)
+                    }
                     None => Role::Unknown,
                 }
             } else {
@@ -989,6 +1072,7 @@ fn build_slots(
                 role,
                 generic: true,
                 weapon: false,
+                from_focus,
             });
             for t in taken.iter_mut().take(i + 1).skip(a) {
                 *t = true;
@@ -1002,6 +1086,7 @@ fn build_slots(
                 role: Role::Unknown,
                 generic: true,
                 weapon: true,
+                from_focus: false,
             });
         }
     }
@@ -1574,18 +1659,32 @@ fn frame(
     let mut rule: &'static str;
     let mut confidence: f32;
     let mut weapon: Option<&'static str> = weapon_near(toks, trig, c_start, c_end);
+    let mut attacker_slot: Option<Slot> = None;
+    let mut unknown_subject = false;
     match trig.kind {
         TrigKind::Verb => {
-            rule = "active";
+            rule = if toks[trig.tok].lower.ends_with("ing")
+                && trig.tok > 0
+                && toks[trig.tok - 1].is(",")
+            {
+                "participle"
+            } else {
+                "active"
+            };
             confidence = 0.85;
-            if let Some(s) = subject(sent, trig.tok, c_start, ents) {
-                if s.weapon {
-                    attacker = Some(Role::Unknown);
+            match subject(sent, trig.tok, c_start, ents) {
+                Some(s) if s.weapon => {
+                    // "missiles launched from Iran struck ...": the origin is the attacker.
+                    attacker = origin_between(sent, ents, s.end, trig.tok).map(Role::Entity);
+                    unknown_subject = attacker.is_none();
                     attacker_generic = true;
-                } else {
+                }
+                Some(s) => {
                     attacker = Some(s.role);
                     attacker_generic = s.generic;
+                    attacker_slot = Some(*s);
                 }
+                None => unknown_subject = true,
             }
             // "kill" needs an actor subject: "the explosion killed" is not an attack by anyone.
             if trig.lemma == "kill" && attacker.is_none() {
@@ -1604,13 +1703,14 @@ fn frame(
             rule = "passive";
             confidence = 0.85;
             // Agent after "by".
-            if let Some(a) = by_agent(sent, trig.end, c_end) {
-                if a.weapon {
-                    attacker = Some(Role::Unknown);
-                } else {
+            match by_agent(sent, trig.end, c_end) {
+                Some(a) if a.weapon => unknown_subject = true,
+                Some(a) => {
                     attacker = Some(a.role);
                     attacker_generic = a.generic;
+                    attacker_slot = Some(*a);
                 }
+                None => unknown_subject = true,
             }
             if let Some(s) = subject(sent, trig.tok, c_start, ents)
                 .or_else(|| subject_any(sent, trig.tok, c_start))
@@ -1644,10 +1744,10 @@ fn frame(
                     let can = kind_of(s.role)
                         .map(|kk| kk.can_attack())
                         .unwrap_or(s.role == Role::Unknown);
-                    let prep = s.first > 0 && PREPOSITIONS.contains(&lw(toks, s.first - 1));
-                    if can && !prep {
+                    if can {
                         attacker = Some(s.role);
                         attacker_generic = s.generic;
+                        attacker_slot = Some(*s);
                     }
                     break;
                 }
@@ -1688,6 +1788,7 @@ fn frame(
                     if !a.weapon {
                         attacker = Some(a.role);
                         attacker_generic = a.generic;
+                        attacker_slot = Some(*a);
                     }
                 }
             }
@@ -1698,6 +1799,7 @@ fn frame(
                         if !s.weapon {
                             attacker = Some(s.role);
                             attacker_generic = s.generic;
+                            attacker_slot = Some(*s);
                         }
                         rule = "light-verb";
                         confidence = 0.85;
@@ -1711,6 +1813,7 @@ fn frame(
                     rule = "blamed";
                 }
             }
+            unknown_subject = attacker.is_none();
             // "attack on X": target.
             if let Some(o) =
                 after_prep(sent, trig.end, c_end, &["on", "against", "targeting", "at"])
@@ -1755,8 +1858,10 @@ fn frame(
             if let Some(a) = by_agent(sent, trig.end, c_end) {
                 if !a.weapon {
                     attacker = Some(a.role);
+                    attacker_slot = Some(*a);
                 }
             }
+            unknown_subject = attacker.is_none();
         }
         TrigKind::Clash => {
             rule = "clash";
@@ -1798,8 +1903,10 @@ fn frame(
             if let Some(a) = by_agent(sent, trig.end, c_end) {
                 if !a.weapon {
                     attacker = Some(a.role);
+                    attacker_slot = Some(*a);
                 }
             }
+            unknown_subject = attacker.is_none();
         }
     }
     // An attacker must be able to attack: not a person, news outlet or place in passing.
@@ -1812,8 +1919,23 @@ fn frame(
     if trig.kind == TrigKind::Noun && trig.plural && !specific_plural(sent, trig, c_start, c_end) {
         return None;
     }
+    // Actors joined to the attacker by "and": "the Iraqi air force and coalition warplanes".
+    let co_attackers: Vec<usize> = attacker_slot
+        .and_then(|s| coordinated_before(sent, ents, &s))
+        .into_iter()
+        .filter(|e| Some(Role::Entity(*e)) != attacker)
+        .collect();
     // Places.
-    let places = places(input, sent, ents, trig, c_start, c_end, target);
+    let places = places(
+        input,
+        sent,
+        ents,
+        trig,
+        c_start,
+        c_end,
+        target,
+        attacker_slot.as_ref(),
+    );
     if places.is_empty() && target.is_none() && attacker.is_none() && target_text.is_none() {
         return None;
     }
@@ -1844,6 +1966,8 @@ fn frame(
     Some(Frame {
         attacker,
         attacker_generic,
+        co_attackers,
+        unknown_subject,
         target,
         target_text,
         places,
@@ -1854,6 +1978,46 @@ fn frame(
         confidence,
         anaphoric: trig.anaphoric,
     })
+}
+
+/// A country named as origin between a weapon and its verb: "missiles launched from Iran".
+fn origin_between(sent: &Sent, ents: &[Entity], from: usize, to: usize) -> Option<usize> {
+    sent.slots.iter().find_map(|s| match s.role {
+        Role::Entity(e)
+            if s.first >= from
+                && s.end <= to
+                && s.first > 0
+                && lw(sent.toks, s.first - 1) == "from"
+                && matches!(ents[e].kind, Kind::Country | Kind::StateForce) =>
+        {
+            Some(e)
+        }
+        _ => None,
+    })
+}
+
+/// An actor joined by "and" right before `slot`: "the Iraqi air force and [the] coalition".
+fn coordinated_before(sent: &Sent, ents: &[Entity], slot: &Slot) -> Option<usize> {
+    let toks = sent.toks;
+    let mut k = slot.first;
+    if k > 0 && toks[k - 1].is("the") {
+        k -= 1;
+    }
+    if k == 0 || !toks[k - 1].is("and") {
+        return None;
+    }
+    let other = sent
+        .slots
+        .iter()
+        .find(|s| s.end + 1 == k || (s.end + 2 == k && lw(toks, s.end) == ","))?;
+    match other.role {
+        Role::Entity(e) if ents[e].kind.can_attack() && !other.weapon => {
+            // "X and Y" where X is the object of a preposition is not a subject.
+            let prep = other.first > 0 && PREPOSITIONS.contains(&lw(toks, other.first - 1));
+            (!prep).then_some(e)
+        }
+        _ => None,
+    }
 }
 
 /// Negated, modal, planned, threatened or trend mentions.
@@ -2292,6 +2456,7 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
 
 /// Places of the attack: named places in the clause, minus origins, reference points and
 /// containers of other candidates. Several independent places give several attacks.
+#[allow(clippy::too_many_arguments)]
 fn places(
     input: &Input,
     sent: &Sent,
@@ -2300,20 +2465,24 @@ fn places(
     c_start: usize,
     c_end: usize,
     target: Option<usize>,
-) -> Vec<usize> {
+    attacker: Option<&Slot>,
+) -> Vec<(usize, Option<usize>)> {
     let toks = sent.toks;
-    // Candidates with their slot.
-    let mut cands: Vec<(usize, &Slot, bool)> = Vec::new(); // entity, slot, reference point
+    // Candidates with their slot and whether they are only a reference point.
+    let mut cands: Vec<(usize, &Slot, bool)> = Vec::new();
     for s in &sent.slots {
         if s.first < c_start || s.first >= c_end {
             continue;
         }
         let Role::Entity(e) = s.role else { continue };
-        // No place from the frame's own attacker phrase ("US forces in Iraq conducted").
         let Some(kind) = kind_of_entity(ents, e) else {
             continue;
         };
         if !kind.is_place() {
+            continue;
+        }
+        // The attacker is not where the attack happened ("strikes by the US").
+        if attacker.map(|a| a.first == s.first).unwrap_or(false) {
             continue;
         }
         let prev = if s.first > 0 {
@@ -2326,43 +2495,28 @@ fn places(
         } else {
             ""
         };
-        // Origins: "launched from Iran".
-        if prev == "from" && !matches!(prev2, "away" | "kilometres" | "km" | "miles") {
+        // Origins and agents: "launched from Iran", "by the US".
+        if (prev == "from" && !matches!(prev2, "away" | "kilometres" | "km" | "miles"))
+            || prev == "by"
+        {
+            continue;
+        }
+        // A country used as an adjective: "US troops", "a US base", "Iraq's prime minister".
+        if kind == Kind::Country && is_adjectival(toks, s.end) {
             continue;
         }
         // Reference points: "west of Baghdad", "60 kilometres south-east of Mosul".
         let reference = prev == "of"
             && (is_direction(prev2)
                 || matches!(prev2, "km" | "kilometres" | "kilometers" | "miles"));
-        // Demonym-like uses and places inside a title: "Iraq's prime minister".
-        if lw(toks, s.end) == "'s"
-            && matches!(
-                lw(toks, s.end + 1),
-                "prime"
-                    | "president"
-                    | "government"
-                    | "foreign"
-                    | "defence"
-                    | "defense"
-                    | "interior"
-                    | "security"
-                    | "military"
-                    | "army"
-                    | "governor"
-                    | "ministry"
-            )
-        {
-            continue;
-        }
-        // Countries that only qualify an actor: "US forces in Iraq" still counts as place
-        // (the country), handled by specificity below.
         cands.push((e, s, reference));
     }
-    // Containment: drop places that contain another candidate.
+    // Containment: drop places that contain another candidate; remember the container.
     let mut keep: Vec<bool> = vec![true; cands.len()];
+    let mut container: Vec<Option<usize>> = vec![None; cands.len()];
     for i in 0..cands.len() {
         for j in 0..cands.len() {
-            if i == j || !keep[i] {
+            if i == j {
                 continue;
             }
             let (ei, si, _) = cands[i];
@@ -2375,18 +2529,21 @@ fn places(
             }
             if contains(input, ents, ei, ej) || syntactic_container(toks, sj, si) {
                 keep[i] = false;
+                if container[j].is_none() {
+                    container[j] = Some(ei);
+                }
             }
         }
     }
-    let mut kept: Vec<(usize, &Slot, bool)> = cands
+    let mut kept: Vec<(usize, &Slot, bool, Option<usize>)> = cands
         .iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(c, _)| *c)
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(i, c)| (c.0, c.1, c.2, container[i]))
         .collect();
     // Reference points only when nothing else is left.
-    if kept.iter().any(|(_, _, r)| !r) {
-        kept.retain(|(_, _, r)| !r);
+    if kept.iter().any(|k| !k.2) {
+        kept.retain(|k| !k.2);
     }
     if kept.is_empty() {
         // A target that is itself a place (a base) is the place.
@@ -2395,7 +2552,7 @@ fn places(
                 .map(|k| k.is_place())
                 .unwrap_or(false)
             {
-                return vec![t];
+                return vec![(t, None)];
             }
         }
         return Vec::new();
@@ -2407,46 +2564,111 @@ fn places(
         4 => 1,
         _ => 2,
     };
-    let best = kept.iter().map(|(e, _, _)| bucket(*e)).min().unwrap_or(2);
-    kept.retain(|(e, _, _)| bucket(*e) == best);
+    let best = kept.iter().map(|k| bucket(k.0)).min().unwrap_or(2);
+    kept.retain(|k| bucket(k.0) == best);
     if kept.len() > 1 {
         // Several places: separate attacks only when coordinated ("A and B", "A, B") or an
-        // ellipsis ("and another at B"); otherwise the one nearest after the trigger.
+        // ellipsis ("and another at a base in B"); otherwise the most precise, nearest
+        // after the trigger.
         let coordinated = kept.windows(2).all(|w| {
             let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
-            between.iter().any(|x| {
-                matches!(
-                    *x,
-                    "and" | "," | "another" | "second" | "third" | "as" | "well" | "&"
-                )
-            }) && between.len() <= 12
+            let joined = between.iter().any(|x| matches!(*x, "and" | "," | "&"));
+            let ellipsis = between
+                .iter()
+                .any(|x| matches!(*x, "another" | "second" | "third" | "others"));
+            (joined && between.len() <= 6) || (ellipsis && between.len() <= 18)
         });
         if !coordinated {
             let pick = kept
                 .iter()
-                .min_by_key(|(e, s, _)| {
-                    let rank = kind_of_entity(ents, *e)
+                .min_by_key(|k| {
+                    let rank = kind_of_entity(ents, k.0)
                         .map(|k| k.place_rank())
                         .unwrap_or(9);
-                    let dist = if s.first >= trig.end {
-                        s.first - trig.end
+                    let dist = if k.1.first >= trig.end {
+                        k.1.first - trig.end
                     } else {
-                        100 + trig.tok - s.first
+                        100 + trig.tok - k.1.first
                     };
                     (rank, dist)
                 })
-                .map(|(e, _, _)| *e)
+                .map(|k| (k.0, k.3))
                 .unwrap();
             return vec![pick];
         }
     }
-    let mut out: Vec<usize> = Vec::new();
-    for (e, _, _) in kept {
-        if !out.contains(&e) {
-            out.push(e);
+    let mut out: Vec<(usize, Option<usize>)> = Vec::new();
+    for k in kept {
+        if !out.iter().any(|(e, _)| *e == k.0) {
+            out.push((k.0, k.3));
         }
     }
     out
+}
+
+/// Whether the word at `i` makes the name before it an adjective: a noun follows ("US
+/// troops", "Iraq's prime minister") rather than a verb, a preposition or punctuation.
+fn is_adjectival(toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    if lw(toks, k) == "'s" {
+        k += 1;
+    } else if lw(toks, k) == "-" {
+        return true;
+    }
+    let Some(t) = toks.get(k) else { return false };
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.lower.as_str();
+    if PREPOSITIONS.contains(&w) || w.ends_with("ed") {
+        return false;
+    }
+    !matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "said"
+            | "says"
+            | "as"
+            | "where"
+            | "when"
+            | "while"
+            | "since"
+            | "after"
+            | "before"
+            | "earlier"
+            | "later"
+            | "on"
+            | "last"
+            | "this"
+            | "today"
+            | "yesterday"
+            | "struck"
+            | "hit"
+            | "launched"
+            | "fired"
+            | "carried"
+            | "attacked"
+            | "targeted"
+            | "killed"
+            | "began"
+            | "sent"
+            | "also"
+    )
 }
 
 fn is_direction(w: &str) -> bool {
@@ -2567,18 +2789,37 @@ fn date_for(
 }
 
 /// A claim of responsibility in the sentence: the actor who claimed, unless negated.
-fn claimant(
-    input: &Input,
-    sent: &Sent,
-    table: &EntityTable,
-    _focus: Option<usize>,
-) -> Option<usize> {
+fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
     let toks = sent.toks;
     for k in 0..toks.len() {
         let w = lw(toks, k);
         let next = lw(toks, k + 1);
+        let next2 = lw(toks, k + 2);
+        let attack_noun = |x: &str| {
+            matches!(
+                x,
+                "attack"
+                    | "attacks"
+                    | "strike"
+                    | "strikes"
+                    | "bombing"
+                    | "bombings"
+                    | "ambush"
+                    | "assault"
+                    | "raid"
+                    | "operation"
+                    | "operations"
+                    | "killing"
+                    | "explosion"
+                    | "blast"
+            )
+        };
+        // "claimed responsibility", "claimed the attack", "claimed (that) it carried out".
         let is_claim = (matches!(w, "claimed" | "claims" | "claim" | "claiming")
-            && matches!(next, "responsibility" | "the" | "credit" | "it"))
+            && (matches!(next, "responsibility" | "credit")
+                || (matches!(next, "the" | "an" | "a" | "this" | "that")
+                    && (attack_noun(next2) || attack_noun(lw(toks, k + 3))))
+                || attack_noun(next)))
             || (matches!(w, "took" | "take" | "takes") && next == "responsibility");
         if !is_claim {
             continue;
@@ -2603,8 +2844,7 @@ fn claimant(
             return None;
         }
         let ents = &table.entities;
-        let (c_start, _) = (0, toks.len());
-        if let Some(s) = subject(sent, k, c_start, ents) {
+        if let Some(s) = subject(sent, k, 0, ents) {
             if let Role::Entity(e) = s.role {
                 if ents[e].kind.can_attack() {
                     return Some(e);
@@ -2646,97 +2886,152 @@ fn claimant(
     None
 }
 
-/// Merges attacks that are the same event: an anaphoric mention ("the attack took place in
-/// X") joins the attack in focus; attacks with the same attacker, place and day join.
-fn merge(found: Vec<(Attack, bool)>, lexicon: &Lexicon, table: &EntityTable) -> Vec<Attack> {
+/// Whether place `inner` lies within place `outer`, by the lexicon or as the sentence said.
+fn within(
+    lexicon: &Lexicon,
+    ents: &[Entity],
+    inner: usize,
+    outer: usize,
+    container: Option<usize>,
+) -> bool {
+    container == Some(outer) || lexicon.is_within(&ents[inner].id, &ents[outer].id)
+}
+
+/// Cross-sentence resolution. An anaphoric mention ("the attack took place in X") and an
+/// attack whose sentence hides the attacker ("three drones struck X") take the attacker,
+/// date, weapon and target of the attack in focus; when they name a place within the focus
+/// attack's place (or it had none), the focus attack is superseded by the more precise one.
+fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec<Attack> {
+    let ents = &table.entities;
+    for i in 0..found.len() {
+        let (anaphoric, unknown) = (
+            found[i].anaphoric,
+            found[i].unknown_subject && found[i].attack.attacker.is_none(),
+        );
+        if !anaphoric && !unknown {
+            continue;
+        }
+        let a = found[i].attack.clone();
+        // The attack in focus: the latest earlier one, a few sentences back, compatible.
+        let focus = (0..i).rev().find(|&j| {
+            let b = &found[j].attack;
+            if b.sentence == a.sentence && !anaphoric {
+                return false;
+            }
+            if a.sentence - b.sentence > 6 || found[j].superseded {
+                return false;
+            }
+            let attacker_ok =
+                a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker;
+            let date_ok = match (a.date, b.date) {
+                (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
+                _ => true,
+            };
+            let place_ok = match (a.place, b.place) {
+                (Some(x), Some(y)) => {
+                    x == y
+                        || within(lexicon, ents, x, y, found[i].container)
+                        || within(lexicon, ents, y, x, None)
+                        || ents[y].kind == Kind::Country
+                        || (found[i].sentence_places.contains(&y) && anaphoric)
+                }
+                _ => true,
+            };
+            attacker_ok && date_ok && place_ok && (anaphoric || b.attacker.is_some())
+        });
+        let Some(j) = focus else { continue };
+        let b = found[j].attack.clone();
+        let mut a2 = a.clone();
+        fill(&mut a2, &b);
+        match (a.place, b.place) {
+            (None, _) => {
+                // Nothing new about where: the mention adds to the focus attack.
+                let mut b2 = b.clone();
+                fill(&mut b2, &a2);
+                found[j].attack = b2;
+                found[i].superseded = true;
+                continue;
+            }
+            (Some(x), Some(y)) if x == y => {
+                let mut b2 = b.clone();
+                fill(&mut b2, &a2);
+                found[j].attack = b2;
+                found[i].superseded = true;
+                continue;
+            }
+            (Some(x), Some(y)) => {
+                let finer = within(lexicon, ents, x, y, found[i].container)
+                    || ents[x].kind.place_rank() < ents[y].kind.place_rank()
+                    || ents[y].kind == Kind::Country;
+                if finer && b.attacker == a2.attacker {
+                    found[j].superseded = true;
+                }
+            }
+            (Some(_), None) => {
+                if b.attacker == a2.attacker {
+                    found[j].superseded = true;
+                }
+            }
+        }
+        if a2.rule != a.rule && a.attacker.is_none() && a2.attacker.is_some() {
+            a2.confidence = (a2.confidence * 0.9 * 100.0).round() / 100.0;
+        }
+        found[i].attack = a2;
+    }
+    found
+        .into_iter()
+        .filter(|f| !f.superseded)
+        .map(|f| f.attack)
+        .collect()
+}
+
+/// Fills what `a` lacks from `b`.
+fn fill(a: &mut Attack, b: &Attack) {
+    if a.attacker.is_none() {
+        a.attacker = b.attacker;
+    }
+    if a.place.is_none() {
+        a.place = b.place;
+    }
+    match (a.date, b.date) {
+        (None, d) => a.date = d,
+        (Some(x), Some(y)) if x.covers(&y) && x != y => a.date = Some(y),
+        _ => {}
+    }
+    if a.weapon.is_none() {
+        a.weapon = b.weapon;
+    }
+    if a.killed.is_none() {
+        a.killed = b.killed;
+    }
+    if a.wounded.is_none() {
+        a.wounded = b.wounded;
+    }
+    if a.target.is_none() {
+        a.target = b.target;
+    }
+    if a.target_text.is_none() {
+        a.target_text = b.target_text.clone();
+    }
+}
+
+/// One attack per attacker, place and date: repeated mentions of one event merge, keeping
+/// the first evidence and filling gaps from the others.
+fn dedupe(attacks: Vec<Attack>) -> Vec<Attack> {
     let mut out: Vec<Attack> = Vec::new();
-    for (a, anaphoric) in found {
-        let target_idx = out
-            .iter()
-            .rposition(|b| same_event(b, &a, anaphoric, lexicon, table));
-        match target_idx {
-            Some(i) => absorb(&mut out[i], a, lexicon, table),
+    for a in attacks {
+        match out
+            .iter_mut()
+            .find(|b| b.attacker == a.attacker && b.place == a.place && b.date == a.date)
+        {
+            Some(b) => {
+                fill(b, &a);
+                if a.confidence > b.confidence {
+                    b.confidence = a.confidence;
+                }
+            }
             None => out.push(a),
         }
     }
     out
-}
-
-fn same_event(
-    b: &Attack,
-    a: &Attack,
-    anaphoric: bool,
-    lexicon: &Lexicon,
-    table: &EntityTable,
-) -> bool {
-    let attacker_ok = a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker;
-    let date_ok = match (a.date, b.date) {
-        (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
-        _ => true,
-    };
-    if !attacker_ok || !date_ok {
-        return false;
-    }
-    let place_rel = match (a.place, b.place) {
-        (Some(x), Some(y)) if x == y => 2,
-        (Some(x), Some(y)) => {
-            let (ix, iy) = (&table.entities[x].id, &table.entities[y].id);
-            if lexicon.is_within(ix, iy) || lexicon.is_within(iy, ix) {
-                1
-            } else {
-                0
-            }
-        }
-        (None, _) | (_, None) => 1,
-    };
-    if anaphoric {
-        // "the attack" refers to the latest attack unless it names another place.
-        return place_rel >= 1 && a.sentence.saturating_sub(b.sentence) <= 6;
-    }
-    // Two mentions of one event: same place and attacker (one may be unstated), same day.
-    place_rel == 2
-        && (a.attacker == b.attacker || a.attacker.is_none() || b.attacker.is_none())
-        && a.date.map(|d| d.is_day()).unwrap_or(true)
-}
-
-fn absorb(b: &mut Attack, a: Attack, lexicon: &Lexicon, table: &EntityTable) {
-    if b.attacker.is_none() {
-        b.attacker = a.attacker;
-    }
-    // A more specific place within the old one replaces it.
-    match (b.place, a.place) {
-        (None, Some(p)) => b.place = Some(p),
-        (Some(old), Some(new)) if old != new => {
-            let (io, inew) = (&table.entities[old].id, &table.entities[new].id);
-            let more_specific = lexicon.is_within(inew, io)
-                || table.entities[new].kind.place_rank() < table.entities[old].kind.place_rank();
-            if more_specific {
-                b.place = Some(new);
-            }
-        }
-        _ => {}
-    }
-    match (b.date, a.date) {
-        (None, d) => b.date = d,
-        (Some(x), Some(y)) if x.covers(&y) && x != y => b.date = Some(y),
-        _ => {}
-    }
-    if b.weapon.is_none() {
-        b.weapon = a.weapon;
-    }
-    if b.killed.is_none() {
-        b.killed = a.killed;
-    }
-    if b.wounded.is_none() {
-        b.wounded = a.wounded;
-    }
-    if b.target.is_none() {
-        b.target = a.target;
-    }
-    if b.target_text.is_none() {
-        b.target_text = a.target_text;
-    }
-    if a.confidence > b.confidence && b.attacker == a.attacker {
-        b.confidence = a.confidence;
-    }
 }

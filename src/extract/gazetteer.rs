@@ -6,8 +6,9 @@
 //! `PMF`) needs capitals in the text, a capitalised word needs a capital. Names marked weak
 //! need a cue next to them ("in Hit", "Hit district"). Overlapping matches keep the longest.
 
+use super::cues::NOT_NAME_STARTS;
 use super::lexicon::{Kind, Lexicon};
-use crate::text::{FoldedText, Span};
+use crate::text::{fold, FoldedText, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
@@ -27,6 +28,9 @@ struct Candidate {
     needs_article: bool,
     /// The spelling is also a given name or the entry is weak: a place cue must be near.
     weak: bool,
+    /// The spelling folded for reading (`text::fold`), to tell an exact spelling from one
+    /// that only meets it after transliteration folding.
+    folded: String,
 }
 
 /// One name found in an article.
@@ -111,6 +115,7 @@ impl Gazetteer {
                     case,
                     needs_article: folded.tokens[0].after_article,
                     weak: entry.weak || one_word_given,
+                    folded: fold(name),
                 };
                 let pid = *keys.entry(key.clone()).or_insert_with(|| {
                     key_list.push(key.clone());
@@ -163,6 +168,17 @@ impl Gazetteer {
             let Some((first, last, span)) = folded.original_span(s, e) else {
                 continue;
             };
+            let surface = span.of(text);
+            let surface_fold = fold(surface);
+            let single = first == last;
+            // A capitalised common word ("One", "Some") is not a name, unless written in
+            // capitals like an acronym ("IS").
+            if single
+                && NOT_NAME_STARTS.contains(&surface.to_lowercase().as_str())
+                && !surface.chars().all(|c| c.is_uppercase())
+            {
+                continue;
+            }
             let mut best: Option<(i64, usize)> = None;
             for cand in &self.patterns[m.pattern().as_usize()] {
                 if cand.case.len() != last - first + 1 {
@@ -188,7 +204,15 @@ impl Gazetteer {
                 if (cand.weak || given_in_text) && !has_place_cue(text, span) {
                     continue;
                 }
-                let score = self.priority[cand.entry] + context_bonus(text, span, entry.kind());
+                let exact = cand.folded == surface_fold;
+                // One short word that only meets a name through transliteration folding
+                // ("Riadh" for "Riyadh", "One" for "Unye") is too often another name.
+                if single && !exact && surface.chars().filter(|c| c.is_alphabetic()).count() < 7 {
+                    continue;
+                }
+                let score = self.priority[cand.entry]
+                    + context_bonus(text, span, entry.kind())
+                    + if exact { 3_000_000_000 } else { 0 };
                 if best.map(|(b, _)| score > b).unwrap_or(true) {
                     best = Some((score, cand.entry));
                 }
@@ -277,9 +301,46 @@ fn context_bonus(text: &str, span: Span, kind: Kind) -> i64 {
         }
         _ => &[],
     };
-    if wanted.contains(&kind) {
+    let mut bonus = if wanted.contains(&kind) {
         5_000_000_000
     } else {
         0
+    };
+    // The word before tells a place from a person of the same name ("at Al-Assad").
+    let prev = prev_word(text, span.start);
+    let place_prep = matches!(
+        prev.as_str(),
+        "at" | "in"
+            | "near"
+            | "on"
+            | "toward"
+            | "towards"
+            | "into"
+            | "from"
+            | "outside"
+            | "inside"
+            | "targeting"
+    );
+    let person_title = matches!(
+        prev.as_str(),
+        "president"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "general"
+            | "minister"
+            | "leader"
+            | "commander"
+            | "sheikh"
+    );
+    if (place_prep && kind.is_place()) || (person_title && kind == Kind::Person) {
+        bonus += 2_000_000_000;
     }
+    // Without a cue, a bare name is the town rather than the province named after it.
+    if kind == Kind::Settlement {
+        bonus += 50_000_000;
+    }
+    bonus
 }

@@ -128,6 +128,12 @@ impl Extractor {
                 continue;
             };
             let e = &self.lexicon.entries[m.entry];
+            if is_dateline(text, &sents, si, m.span)
+                || is_modifier(text, m.span)
+                || inside_longer_name(text, &sents[si], m.span, e.kind())
+            {
+                continue;
+            }
             let id = table.known(e, m.entry, m.span.of(text));
             mentions.push(Mention {
                 entity: id,
@@ -312,6 +318,116 @@ impl Extractor {
         let _ = sents;
         mentions.extend(added);
     }
+}
+
+/// A place name opening a paragraph as a dateline ("ERBIL (Kurdistan 24) –", "Baghdad,
+/// (AFP) -"): where the report was filed, not something it reports on.
+fn is_dateline(text: &str, sents: &[Sentence], si: usize, span: Span) -> bool {
+    let s = &sents[si];
+    let first_of_paragraph = si == 0 || sents[si - 1].paragraph != s.paragraph;
+    if !first_of_paragraph || text[s.span.start..span.start].trim().len() > 1 {
+        return false;
+    }
+    let surface = span.of(text);
+    let after = text[span.end..].trim_start();
+    let capitals = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+    let agency = after.starts_with('(') || after.starts_with(", (");
+    let dash = after.starts_with(['—', '–', '-', ',', ':']);
+    agency || (capitals && dash)
+}
+
+/// A name used as a modifier: "Iran-backed", "US-led", "anti-ISIS", "counter-ISIS".
+fn is_modifier(text: &str, span: Span) -> bool {
+    let before = text[..span.start].to_lowercase();
+    if before.ends_with("anti-") || before.ends_with("counter-") || before.ends_with("pro-") {
+        return true;
+    }
+    let after = text[span.end..].trim_start_matches('.');
+    let Some(rest) = after.strip_prefix('-') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "backed"
+            | "led"
+            | "aligned"
+            | "allied"
+            | "linked"
+            | "affiliated"
+            | "supported"
+            | "sponsored"
+            | "funded"
+            | "controlled"
+            | "held"
+            | "made"
+            | "based"
+            | "run"
+            | "trained"
+            | "friendly"
+            | "loyal"
+            | "leaning"
+            | "inspired"
+            | "style"
+    )
+}
+
+/// An organisation name that a capitalised word before it extends into a longer, different
+/// name ("National" + "Security Council"): the pattern rules name the whole.
+fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -> bool {
+    if !matches!(kind, Kind::Organisation | Kind::Government) {
+        return false;
+    }
+    let before = text[sentence.span.start..span.start].trim_end();
+    if before.len() == text[sentence.span.start..span.start].len() {
+        return false;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty()
+        || !word
+            .chars()
+            .next()
+            .map(|c| c.is_uppercase())
+            .unwrap_or(false)
+    {
+        return false;
+    }
+    // Not at the start of the sentence, and not a title, nationality or article.
+    let starts_sentence = before.len() == word.len();
+    let lower = word.to_lowercase();
+    !starts_sentence
+        && !cues::DEMONYMS.iter().any(|(d, _)| *d == lower)
+        && !cues::TITLES.contains(&lower.as_str())
+        && !cues::NOT_NAME_STARTS.contains(&lower.as_str())
+        && !matches!(
+            lower.as_str(),
+            "iraq"
+                | "syria"
+                | "iran"
+                | "turkey"
+                | "us"
+                | "un"
+                | "kurdistan"
+                | "israel"
+                | "russia"
+                | "britain"
+                | "jordan"
+        )
 }
 
 fn is_acronym(s: &str) -> bool {

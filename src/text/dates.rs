@@ -420,9 +420,21 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
     }
     for c in p.month_relative.captures_iter(s) {
         let m = c.get(0).unwrap();
-        let Some(mo) = month_number(&c[1]) else { continue };
+        let Some(mo) = month_number(&c[1]) else {
+            continue;
+        };
         let offset = if &c[2] == "last" { 1 } else { 0 };
-        push(&mut out, m.start(), m.end(), DateKind::Calendar { year: None, month: Some(mo), day: None, year_offset: offset });
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            DateKind::Calendar {
+                year: None,
+                month: Some(mo),
+                day: None,
+                year_offset: offset,
+            },
+        );
     }
     for c in p.weekday.captures_iter(s) {
         let m = c.get(0).unwrap();

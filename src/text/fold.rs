@@ -282,9 +282,17 @@ fn raw_words(text: &str) -> Vec<RawWord> {
             // The dot closing initials ("U.S. forces") does not divide.
             let after_initials = words
                 .last()
-                .map(|p| p.text.chars().count() >= 2 && p.text.chars().all(|x| x.is_uppercase()) && text[p.span.start..p.span.end].contains('.'))
+                .map(|p| {
+                    p.text.chars().count() >= 2
+                        && p.text.chars().all(|x| x.is_uppercase())
+                        && text[p.span.start..p.span.end].contains('.')
+                })
                 .unwrap_or(false);
-            let gap_seen = if after_initials { gap.strip_prefix('.').unwrap_or(&gap) } else { &gap };
+            let gap_seen = if after_initials {
+                gap.strip_prefix('.').unwrap_or(&gap)
+            } else {
+                &gap
+            };
             let barrier = gap_seen
                 .chars()
                 .any(|g| !(g == ' ' || g == '\t' || is_hyphen(g) || is_apostrophe(g)))
