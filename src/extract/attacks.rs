@@ -137,6 +137,9 @@ const VERBS: &[(&str, &str)] = &[
     ("rocketed", "rocket"),
     ("mortared", "mortar"),
     ("blew", "blow"),
+    ("dropped", "drop"),
+    ("dropping", "drop"),
+    ("drops", "drop"),
 ];
 
 const NOUNS: &[(&str, &str)] = &[
@@ -334,6 +337,8 @@ const REPORTING: &[&str] = &[
 
 /// Nouns for actors the sentence does not name, and how they resolve.
 const GENERIC_ACTORS: &[&str] = &[
+    "forces",
+    "force",
     "militants",
     "militant",
     "gunmen",
@@ -625,6 +630,7 @@ struct Frame {
     rule: &'static str,
     confidence: f32,
     anaphoric: bool,
+    lemma: &'static str,
 }
 
 /// An attack found in a sentence, with what cross-sentence resolution needs.
@@ -696,6 +702,11 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             if let Some(f) = frame(input, &sent, trig, &triggers, table) {
                 frames.push(f);
             }
+        }
+        // "killed" beside another attack word gives the toll of that attack, not another
+        // attack ("a drone struck the base, which killed two").
+        if frames.iter().any(|f| f.lemma != "kill") {
+            frames.retain(|f| f.lemma != "kill");
         }
         // Participles after a comma ("..., targeting US forces") describe the attack the
         // sentence already reports.
@@ -1192,6 +1203,9 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
         }
         // "shot down", "downed", "intercepted"
         if (w == "shot" || w == "shoot" || w == "shoots" || w == "shooting") && next == "down"
+            || (matches!(w, "destroyed" | "destroying")
+                && (i + 1..(i + 5).min(toks.len()))
+                    .any(|k| matches!(lw(toks, k), "drone" | "drones" | "uav" | "uavs")))
             || matches!(
                 w,
                 "downed"
@@ -1357,6 +1371,33 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 "blow" if next != "up" => {
                     i += 1;
                     continue;
+                }
+                // "dropped bombs / an explosive device / grenades on ..."
+                "drop" => {
+                    let window: Vec<&str> = (i + 1..(i + 5).min(toks.len()))
+                        .map(|k| lw(toks, k))
+                        .collect();
+                    if !window.iter().any(|x| {
+                        matches!(
+                            *x,
+                            "bomb"
+                                | "bombs"
+                                | "explosive"
+                                | "explosives"
+                                | "device"
+                                | "devices"
+                                | "grenade"
+                                | "grenades"
+                                | "munitions"
+                                | "munition"
+                                | "shells"
+                                | "projectiles"
+                                | "mortar"
+                        )
+                    }) {
+                        i += 1;
+                        continue;
+                    }
                 }
                 _ => {}
             }
@@ -1674,8 +1715,10 @@ fn frame(
             confidence = 0.85;
             match subject(sent, trig.tok, c_start, ents) {
                 Some(s) if s.weapon => {
-                    // "missiles launched from Iran struck ...": the origin is the attacker.
-                    attacker = origin_between(sent, ents, s.end, trig.tok).map(Role::Entity);
+                    // "an IS drone", "drones flown by X", "missiles launched from Iran".
+                    attacker = weapon_owner(sent, ents, s)
+                        .or_else(|| origin_between(sent, ents, s.end, trig.tok))
+                        .map(Role::Entity);
                     unknown_subject = attacker.is_none();
                     attacker_generic = true;
                 }
@@ -1861,6 +1904,19 @@ fn frame(
                     attacker_slot = Some(*a);
                 }
             }
+            // An armed group that brings down a drone engages it ("IS militants shot down a
+            // drone over Fallujah"); a state force downing drones aimed at its base defends
+            // against the attack, whose sender is the attacker.
+            if attacker.is_none() && !is_passive(toks, trig.tok) {
+                if let Some(s) = subject(sent, trig.tok, c_start, ents) {
+                    if kind_of(s.role) == Some(Kind::ArmedGroup) {
+                        attacker = Some(s.role);
+                        attacker_generic = s.generic;
+                        attacker_slot = Some(*s);
+                        rule = "engaged";
+                    }
+                }
+            }
             unknown_subject = attacker.is_none();
         }
         TrigKind::Clash => {
@@ -1977,7 +2033,106 @@ fn frame(
         rule,
         confidence,
         anaphoric: trig.anaphoric,
+        lemma: trig.lemma,
     })
+}
+
+/// Whose weapon a weapon subject is: "an IS booby-trapped drone", "PKK drones", "an Islamic
+/// Resistance in Iraq-affiliated drone", "its drones", "a drone of the Turkish army",
+/// "drones flown by an unidentified force" (none).
+fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
+    let toks = sent.toks;
+    let can = |s: &Slot| match s.role {
+        Role::Entity(e) => ents[e].kind.can_attack().then_some(e),
+        Role::Unknown => None,
+    };
+    // Before the weapon, over articles, numbers and adjectives.
+    let mut k = weapon.first;
+    let mut steps = 0;
+    while k > 0 && steps < 7 {
+        if let Some(s) = sent.slots.iter().find(|s| s.end == k && !s.weapon) {
+            return can(s);
+        }
+        let w = lw(toks, k - 1);
+        if matches!(w, "its" | "their") {
+            return sent
+                .slots
+                .iter()
+                .rev()
+                .filter(|s| s.end < k && !s.weapon)
+                .find_map(can);
+        }
+        let skippable = matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "booby"
+                | "-"
+                | "trapped"
+                | "guided"
+                | "armed"
+                | "suicide"
+                | "explosive"
+                | "explosives"
+                | "laden"
+                | "militant"
+                | "unmanned"
+                | "aerial"
+                | "kamikaze"
+                | "small"
+                | "weaponized"
+                | "weaponised"
+                | "commercial"
+                | "attack"
+                | "one-way"
+                | "reconnaissance"
+                | "spy"
+                | "affiliated"
+                | "owned"
+                | "operated"
+                | "backed"
+                | "bomb"
+                | "rigged"
+                | "modified"
+                | "quadcopter"
+                | "fpv"
+                | "unidentified"
+                | "alleged"
+                | "several"
+                | "multiple"
+        ) || toks[k - 1].kind == TokenKind::Number;
+        if !skippable {
+            break;
+        }
+        if matches!(w, "unidentified") {
+            return None;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    // After the weapon: "of X", "belonging to X", "flown / controlled / operated by X".
+    let after: Vec<&str> = (weapon.end..(weapon.end + 3).min(toks.len()))
+        .map(|j| lw(toks, j))
+        .collect();
+    let linked = matches!(after.first().copied(), Some("of"))
+        || (after.first() == Some(&"belonging") && after.get(1) == Some(&"to"))
+        || (matches!(
+            after.first().copied(),
+            Some("flown" | "controlled" | "operated" | "launched" | "fired" | "sent" | "piloted")
+        ) && after.get(1) == Some(&"by"));
+    if linked {
+        return sent
+            .slots
+            .iter()
+            .find(|s| s.first > weapon.end && s.first <= weapon.end + 6 && !s.weapon)
+            .and_then(can);
+    }
+    None
 }
 
 /// A country named as origin between a weapon and its verb: "missiles launched from Iran".
@@ -2028,6 +2183,17 @@ fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bo
         if UNREAL_BEFORE.contains(&w) {
             // "no" only negates a noun right after it ("no attack"), "to" only an infinitive.
             if w == "to" && !(trig.kind == TrigKind::Verb && k + 1 == trig.tok) {
+                continue;
+            }
+            // "used two drones to target": the purpose of an act that happened.
+            if w == "to"
+                && (k.saturating_sub(5)..k).any(|j| {
+                    matches!(
+                        lw(toks, j),
+                        "used" | "using" | "employed" | "deployed" | "sent" | "launched" | "fired"
+                    )
+                })
+            {
                 continue;
             }
             if w == "no" && trig.kind != TrigKind::Noun {
@@ -2149,9 +2315,39 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
         k -= 1;
         let w = lw(toks, k);
         if let Some(s) = sent.slots.iter().find(|s| s.end == k + 1) {
-            let prep = s.first > 0
-                && PREPOSITIONS.contains(&lw(toks, s.first - 1))
-                && lw(toks, s.first - 1) != "by";
+            // The word before the phrase, past determiners: "from the X unit".
+            let mut p = s.first;
+            while p > 0
+                && matches!(
+                    lw(toks, p - 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+            {
+                p -= 1;
+            }
+            let before = if p > 0 { lw(toks, p - 1) } else { "" };
+            let prep = PREPOSITIONS.contains(&before) && before != "by";
+            // A weapon that is the object of "used", "launched": "X used two drones to".
+            let object_weapon = s.weapon
+                && (s.first.saturating_sub(3)..s.first).any(|j| {
+                    matches!(
+                        lw(toks, j),
+                        "used"
+                            | "using"
+                            | "employed"
+                            | "deploying"
+                            | "deployed"
+                            | "launched"
+                            | "fired"
+                            | "sent"
+                            | "with"
+                    )
+                });
+            if object_weapon {
+                k = s.first;
+                skipped_words += 1;
+                continue;
+            }
             let ok_kind = match s.role {
                 Role::Entity(e) => {
                     let kind = ents[e].kind;
@@ -2173,7 +2369,21 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
             skipped_words += 1;
             continue;
         }
-        if REPORTING.contains(&w) || w == "that" && skipped_words > 0 || w == ";" || w == ":" {
+        // "X claimed to have launched": the subject of "claimed" is the subject.
+        let raising = matches!(
+            w,
+            "claimed"
+                | "claims"
+                | "said"
+                | "says"
+                | "reported"
+                | "appeared"
+                | "appears"
+                | "believed"
+        ) && lw(toks, k + 1) == "to";
+        if !raising
+            && (REPORTING.contains(&w) || w == "that" && skipped_words > 0 || w == ";" || w == ":")
+        {
             return None;
         }
         // Relative clauses: "militants who attacked" → keep going left to the antecedent.
@@ -2468,6 +2678,16 @@ fn places(
     attacker: Option<&Slot>,
 ) -> Vec<(usize, Option<usize>)> {
     let toks = sent.toks;
+    // Event notes name the location they code: "..., coded to Keshet (Quneitra)".
+    for s in &sent.slots {
+        if s.first >= 2 && lw(toks, s.first - 1) == "to" && lw(toks, s.first - 2) == "coded" {
+            if let Role::Entity(e) = s.role {
+                if ents[e].kind.is_place() {
+                    return vec![(e, None)];
+                }
+            }
+        }
+    }
     // Candidates with their slot and whether they are only a reference point.
     let mut cands: Vec<(usize, &Slot, bool)> = Vec::new();
     for s in &sent.slots {

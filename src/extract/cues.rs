@@ -290,18 +290,6 @@ pub const ORG_HEADS: &[(&str, OrgClass)] = &[
     ("society", OrgClass::Org),
     ("university", OrgClass::Org),
     ("mission", OrgClass::Org),
-    ("media", OrgClass::Org),
-    ("news", OrgClass::Org),
-    ("tv", OrgClass::Org),
-    ("television", OrgClass::Org),
-    ("radio", OrgClass::Org),
-    ("times", OrgClass::Org),
-    ("post", OrgClass::Org),
-    ("journal", OrgClass::Org),
-    ("herald", OrgClass::Org),
-    ("tribune", OrgClass::Org),
-    ("gazette", OrgClass::Org),
-    ("press", OrgClass::Org),
     ("bureau", OrgClass::Org),
     ("secretariat", OrgClass::Org),
     ("programme", OrgClass::Org),
@@ -368,6 +356,9 @@ pub const PLACE_HEADS: &[(&str, PlaceCue)] = &[
     ("mount", PlaceCue::Feature),
     ("hills", PlaceCue::Feature),
     ("hill", PlaceCue::Feature),
+    ("axis", PlaceCue::Settlement),
+    ("roundabout", PlaceCue::Facility),
+    ("checkpoint", PlaceCue::Facility),
     ("desert", PlaceCue::Feature),
     ("river", PlaceCue::Feature),
     ("lake", PlaceCue::Feature),
@@ -412,6 +403,13 @@ pub enum PlaceCue {
     Base,
     Facility,
 }
+
+/// First words of names of natural features: "Gire Cudi" (Kurdish "hill"), "Jabal Hamrin",
+/// "Wadi Horan", "Mount Sinjar".
+pub const FEATURE_STARTS: &[&str] = &[
+    "gire", "girê", "jabal", "jebel", "jabel", "jbel", "wadi", "mount", "mt", "chiya", "çiya",
+    "ciya",
+];
 
 /// Nouns in "the town of X", "the village of X".
 pub const PLACE_OF: &[&str] = &[

@@ -383,7 +383,7 @@ fn is_modifier(text: &str, span: Span) -> bool {
 /// An organisation name that a capitalised word before it extends into a longer, different
 /// name ("National" + "Security Council"): the pattern rules name the whole.
 fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -> bool {
-    if !matches!(kind, Kind::Organisation | Kind::Government) {
+    if !(matches!(kind, Kind::Organisation | Kind::Government) || kind.is_place()) {
         return false;
     }
     let before = text[sentence.span.start..span.start].trim_end();
@@ -428,6 +428,45 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
                 | "britain"
                 | "jordan"
         )
+        && !(kind.is_place() && is_place_adjective(&lower))
+}
+
+/// Words that qualify a place name without being part of it ("northern Iraq", "Greater
+/// Baghdad", "rural Deir ez-Zor").
+fn is_place_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "upper"
+            | "lower"
+            | "greater"
+            | "rural"
+            | "downtown"
+            | "old"
+            | "new"
+            | "occupied"
+            | "liberated"
+            | "coalition"
+            | "province"
+            | "governorate"
+            | "city"
+    )
 }
 
 fn is_acronym(s: &str) -> bool {

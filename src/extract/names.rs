@@ -111,8 +111,14 @@ fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<
         }
         // "al-Asad", "Deir ez-Zor": hyphen inside a name.
         if t.is("-") && t.span.start == prev.span.end {
+            // Only a capitalised word continues the name ("Al-Omar", "Claw-Lock"); a
+            // lowercase one makes a modifier ("US-affiliated", "Iran-backed").
             if let Some(n) = tokens.get(end + 1) {
-                if n.span.start == t.span.end && n.is_word() && !covered[end + 1] {
+                if n.span.start == t.span.end
+                    && n.is_word()
+                    && !covered[end + 1]
+                    && (is_cap(text, n) || n.kind == TokenKind::Number)
+                {
                     end += 2;
                     continue;
                 }
@@ -210,6 +216,22 @@ fn classify(
     if words.is_empty() {
         return None;
     }
+    // Only an Arabic article ("Al-" before a lexicon name), or a run opening with a word
+    // that says the actor is unknown ("Unidentified Military Forces"): not a name.
+    if words
+        .iter()
+        .all(|w| NAME_CONNECTORS.contains(&w.lower.as_str()))
+        || matches!(
+            words[0].lower.as_str(),
+            "unidentified" | "unknown" | "unnamed" | "anonymous" | "alleged" | "suspected"
+        )
+    {
+        return None;
+    }
+    // A nationality alone is an adjective, not a place or group ("the Iraqi city of").
+    if words.len() == 1 && is_demonym(&words[0].lower) {
+        return None;
+    }
     let first = words[0].lower.as_str();
     let last = words[words.len() - 1].lower.as_str();
     let prev = if start > 0 {
@@ -239,6 +261,11 @@ fn classify(
     // Operation X
     if first == "operation" && words.len() >= 2 {
         return mk(start, end, Kind::Operation, "name:operation");
+    }
+    // Hills, mountains and valleys named with their generic word first: "Gire Cudi"
+    // (Kurdish), "Jabal Hamrin", "Wadi Zaitun", "Mount Sinjar".
+    if FEATURE_STARTS.contains(&first) && words.len() >= 2 {
+        return mk(start, end, Kind::Feature, "name:feature");
     }
     // In title-case headlines only the strong cues below apply.
     // Titles and ranks before a name.
@@ -292,36 +319,44 @@ fn classify(
         return mk(start, end, Kind::ArmedGroup, "name:group-start");
     }
     // Place words inside the name ("Mosul Dam", "Tharthar Lake") or right after it.
-    if words.len() >= 2 {
+    if words.len() >= 2 && !headline {
         if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == last) {
             return mk(start, end, place_kind(*cue), "name:place-head");
         }
     }
-    let after = if next == "air" && (next2 == "base" || next2 == "field") {
-        "base"
-    } else if (next == "oil" || next == "gas") && next2 == "field" {
-        "field"
+    // The place word may come after another spelling in brackets: "Sur Sikere (Sur Skeri)
+    // area".
+    let mut h = end;
+    if lower_at(tokens, h) == "(" {
+        if let Some(close) = (h + 1..(h + 6).min(tokens.len())).find(|&i| tokens[i].is(")")) {
+            h = close + 1;
+        }
+    }
+    let (next, next2) = (lower_at(tokens, h), lower_at(tokens, h + 1));
+    let (after, head_len) = if next == "air" && (next2 == "base" || next2 == "field") {
+        ("base", 2)
+    } else if (next == "oil" || next == "gas") && (next2 == "field" || next2 == "fields") {
+        ("field", 2)
     } else if next == "sub" && next2 == "-" {
-        "sub-district"
+        ("sub-district", 3)
     } else {
-        next
+        (next, 1)
     };
     if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == after) {
-        if !(sentence_initial && words.len() == 1 && headline) {
+        if !(sentence_initial && words.len() == 1) && !headline {
             let kind = place_kind(*cue);
-            // Bases and facilities are named with their head ("Suri base"); towns and
-            // regions without it ("Rashad" for "Rashad sub-district").
-            let e = match kind {
-                Kind::Base | Kind::Facility => {
-                    let mut e = end + 1;
-                    if after != next {
-                        e += 1;
-                    }
-                    e.min(tokens.len())
-                }
-                _ => end,
+            // Bases, facilities and natural features are named with their head ("Suri
+            // base", "Sehit Serdar hill"); towns and regions without it ("Rashad" for
+            // "Rashad sub-district").
+            return match kind {
+                Kind::Base | Kind::Facility | Kind::Feature if h == end => mk(
+                    start,
+                    (end + head_len).min(tokens.len()),
+                    kind,
+                    "name:place-cue",
+                ),
+                _ => mk(start, end, kind, "name:place-cue"),
             };
-            return mk(start, e, kind, "name:place-cue");
         }
     }
     // "Camp X", "Forward Operating Base X", "Mission Support Site X".
@@ -370,9 +405,11 @@ fn classify(
             }
         }
     }
-    // A short unknown name after a preposition of place: "in Farhaniyah".
+    // A short unknown name after a preposition of place: "in Farhaniyah", or where an
+    // event note codes its location: "coded to Keshet".
     if !sentence_initial
-        && matches!(prev, "in" | "near" | "outside" | "around")
+        && (matches!(prev, "in" | "near" | "outside" | "around")
+            || (prev == "to" && prev2 == "coded"))
         && words.len() <= 3
         && !is_org_like(&words)
         && !words.iter().any(|w| given_names.contains(w.lower.as_str()))

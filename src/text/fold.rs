@@ -142,6 +142,8 @@ pub struct FoldedToken {
     pub original: Span,
     /// An Arabic article ("al-", "Al ", "ad-") came right before the word and was dropped.
     pub after_article: bool,
+    /// Where that article starts in the original, so a name's span can include it.
+    pub article_start: Option<usize>,
 }
 
 impl FoldedText {
@@ -150,6 +152,7 @@ impl FoldedText {
         let raw = raw_words(original);
         let mut i = 0;
         let mut after_article = false;
+        let mut article_start: Option<usize> = None;
         while i < raw.len() {
             let w = &raw[i];
             // Arabic article: dropped when hyphenated ("al-Asad", "ad-Dawr") or, for al/el,
@@ -172,6 +175,7 @@ impl FoldedText {
                     folded.push_barrier();
                 }
                 after_article = true;
+                article_start = Some(w.span.start);
                 i += 1;
                 continue;
             }
@@ -193,8 +197,10 @@ impl FoldedText {
                 folded: Span::new(start, folded.text.len()),
                 original: w.span,
                 after_article,
+                article_start: if after_article { article_start } else { None },
             });
             after_article = false;
+            article_start = None;
             i += 1;
         }
         folded
@@ -224,11 +230,12 @@ impl FoldedText {
         if last < first {
             return None;
         }
+        let t = &self.tokens[first];
         Some((
             first,
             last,
             Span::new(
-                self.tokens[first].original.start,
+                t.article_start.unwrap_or(t.original.start),
                 self.tokens[last].original.end,
             ),
         ))
