@@ -706,7 +706,18 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // "killed" beside another attack word gives the toll of that attack, not another
         // attack ("a drone struck the base, which killed two").
         if frames.iter().any(|f| f.lemma != "kill") {
+            // Its attacker is the attack's: "IS said its fighters had killed four soldiers in
+            // an ambush".
+            let killer = frames
+                .iter()
+                .find(|f| f.lemma == "kill" && matches!(f.attacker, Some(Role::Entity(_))))
+                .map(|f| f.attacker);
             frames.retain(|f| f.lemma != "kill");
+            if let Some(k) = killer {
+                for f in frames.iter_mut().filter(|f| f.attacker.is_none()) {
+                    f.attacker = k;
+                }
+            }
         }
         // Participles after a comma ("..., targeting US forces") describe the attack the
         // sentence already reports.
@@ -996,8 +1007,44 @@ fn build_slots(
                 && toks[a - 1].lower != ","
                 && !PREPOSITIONS.contains(&toks[a - 1].lower.as_str())
                 && !crate::extract::cues::SAY_VERBS.contains(&toks[a - 1].lower.as_str())
+                && !matches!(
+                    toks[a - 1].lower.as_str(),
+                    "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "as"
+                        | "since"
+                        | "because"
+                        | "days"
+                        | "hours"
+                        | "weeks"
+                        | "later"
+                        | "earlier"
+                        | "then"
+                        | "had"
+                        | "have"
+                        | "has"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                )
             {
                 a -= 1;
+                // A determiner opens the noun phrase.
+                if matches!(
+                    toks[a].lower.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "those" | "these" | "his"
+                ) {
+                    break;
+                }
             }
             let mods: Vec<&str> = (a..i).map(|k| toks[k].lower.as_str()).collect();
             let iran_backed = is_iran_backed(&mods);
@@ -1005,7 +1052,12 @@ fn build_slots(
             let role = if iran_backed {
                 let id = iran_backed_militias(input, table);
                 Role::Entity(id)
-            } else if w == "they" {
+            } else if w == "they"
+                || mods
+                    .first()
+                    .map(|m| matches!(*m, "its" | "their"))
+                    .unwrap_or(false)
+            {
                 // "they": the actor named last in the sentence, else the group in focus.
                 let earlier = sent.slots.iter().rev().find(|s| {
                     s.end <= i
@@ -2177,6 +2229,7 @@ fn coordinated_before(sent: &Sent, ents: &[Entity], slot: &Slot) -> Option<usize
 
 /// Negated, modal, planned, threatened or trend mentions.
 fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bool {
+    let sent_has_day = |a: usize, b: usize| sent_has_day(toks, a, b);
     let from = trig.tok.saturating_sub(4).max(c_start);
     for k in from..trig.tok {
         let w = lw(toks, k);
@@ -2230,8 +2283,10 @@ fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bo
             return true;
         }
     }
-    // Trend language around plural mentions.
-    if trig.plural || trig.kind == TrigKind::Passive || trig.kind == TrigKind::Verb {
+    // Trend language around plural mentions, unless a day pins them down ("dozens of
+    // airstrikes on Sunday").
+    let has_day = sent_has_day(c_start, c_end);
+    if !has_day && (trig.plural || trig.kind == TrigKind::Passive || trig.kind == TrigKind::Verb) {
         let window = (c_start.max(trig.tok.saturating_sub(8)))..(c_end.min(trig.end + 8));
         let generic = window.clone().any(|k| {
             let w = lw(toks, k);
@@ -2258,6 +2313,69 @@ fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bo
         }
     }
     false
+}
+
+/// Whether the clause names a day: a weekday, "yesterday", "on March 8".
+fn sent_has_day(toks: &[Token], from: usize, to: usize) -> bool {
+    (from..to.min(toks.len())).any(|k| {
+        let w = lw(toks, k);
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+        ) || (toks[k].kind == TokenKind::Number
+            && w.len() <= 4
+            && (matches!(
+                lw(toks, k.saturating_sub(1)),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+            ) || matches!(
+                lw(toks, k + 1),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )))
+    })
 }
 
 /// A plural attack noun is a set of events only with a count, a day or a named target.
@@ -2747,7 +2865,7 @@ fn places(
                 }
                 continue;
             }
-            if contains(input, ents, ei, ej) || syntactic_container(toks, sj, si) {
+            if contains(input, ents, ei, ej) || syntactic_container(toks, sj, si, &sent.slots) {
                 keep[i] = false;
                 if container[j].is_none() {
                     container[j] = Some(ei);
@@ -2830,6 +2948,10 @@ fn places(
 /// troops", "Iraq's prime minister") rather than a verb, a preposition or punctuation.
 fn is_adjectival(toks: &[Token], i: usize) -> bool {
     let mut k = i;
+    // "U.S. troops": the dot closing the initials.
+    if lw(toks, k) == "." && k > 0 && toks[k].span.start == toks[k - 1].span.end {
+        k += 1;
+    }
     if lw(toks, k) == "'s" {
         k += 1;
     } else if lw(toks, k) == "-" {
@@ -2918,9 +3040,27 @@ fn is_direction(w: &str) -> bool {
 }
 
 /// "A, B", "A in B", "B's A", "A of B", "A in the southwestern part of B": B contains A.
-fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot) -> bool {
+fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot, others: &[Slot]) -> bool {
     if outer.first >= inner.end {
-        let between: Vec<&str> = (inner.end..outer.first).map(|k| lw(toks, k)).collect();
+        // Other places and bracketed alternate names in between do not break the chain
+        // ("Kharbat Sumer in Duhok's Zakho district", "Sur Sikere (Sur Skeri) area").
+        let mut between: Vec<&str> = Vec::new();
+        let mut depth = 0;
+        for k in inner.end..outer.first {
+            let w = lw(toks, k);
+            if w == "(" {
+                depth += 1;
+                continue;
+            }
+            if w == ")" {
+                depth -= 1;
+                continue;
+            }
+            if depth > 0 || others.iter().any(|s| s.first <= k && k < s.end) || w == "'s" {
+                continue;
+            }
+            between.push(w);
+        }
         if between.is_empty() || between.len() > 7 {
             return false;
         }
@@ -3035,6 +3175,23 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             )
         };
         // "claimed responsibility", "claimed the attack", "claimed (that) it carried out".
+        // "Responsibility was claimed by X", "the attack, claimed by X".
+        if w == "claimed"
+            && next == "by"
+            && !(k.saturating_sub(4)..k).any(|j| matches!(lw(toks, j), "not" | "no" | "n't"))
+        {
+            if let Some(s) = sent
+                .slots
+                .iter()
+                .find(|s| s.first > k + 1 && s.first <= k + 5 && !s.weapon)
+            {
+                if let Role::Entity(e) = s.role {
+                    if table.entities[e].kind.can_attack() {
+                        return Some(e);
+                    }
+                }
+            }
+        }
         let is_claim = (matches!(w, "claimed" | "claims" | "claim" | "claiming")
             && (matches!(next, "responsibility" | "credit")
                 || (matches!(next, "the" | "an" | "a" | "this" | "that")

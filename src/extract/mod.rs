@@ -247,16 +247,33 @@ impl Extractor {
                         }
                     }
                 }
-                Kind::Organisation | Kind::Government if words.len() >= 2 => {
-                    let last = words[words.len() - 1];
-                    if last
-                        .chars()
-                        .next()
-                        .map(|c| c.is_uppercase())
-                        .unwrap_or(false)
-                        && last.len() > 4
-                    {
-                        add(format!("the {}", name_key(last)), id, &mut short);
+                Kind::Organisation | Kind::Government | Kind::StateForce | Kind::ArmedGroup => {
+                    // "the Observatory", "the Guards": the last word of a name the article
+                    // used, after "the".
+                    for name in std::iter::once(&e.label).chain(e.surfaces.iter()) {
+                        let ws: Vec<&str> = name.split_whitespace().collect();
+                        let Some(last) = ws.last() else { continue };
+                        if ws.len() >= 2
+                            && last
+                                .chars()
+                                .next()
+                                .map(|c| c.is_uppercase())
+                                .unwrap_or(false)
+                            && last.len() > 4
+                            && !matches!(
+                                last.to_lowercase().as_str(),
+                                "forces"
+                                    | "force"
+                                    | "army"
+                                    | "state"
+                                    | "group"
+                                    | "police"
+                                    | "iraq"
+                                    | "syria"
+                            )
+                        {
+                            add(format!("the {}", name_key(last)), id, &mut short);
+                        }
                     }
                 }
                 _ => {}

@@ -302,7 +302,17 @@ pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
             let is_left = w == "leaving" || w == "left";
             if let Some((v, after)) = count_after(tokens, i + 1, to) {
                 if is_left {
-                    let tail: Vec<&str> = (after..(after + 4).min(to)).map(lw).collect();
+                    // "left at least 20 guards and fighters of the SDF dead": up to the
+                    // next punctuation.
+                    let tail: Vec<&str> = (after..(after + 12).min(to))
+                        .map(lw)
+                        .take_while(|t| !matches!(*t, "," | "." | ";" | "while"))
+                        .collect();
+                    let tail = if tail.len() < 2 {
+                        (after..(after + 4).min(to)).map(lw).collect()
+                    } else {
+                        tail
+                    };
                     if tail.iter().any(|t| matches!(*t, "dead" | "killed")) {
                         killed.get_or_insert(v);
                     } else if tail.iter().any(|t| matches!(*t, "wounded" | "injured")) {
