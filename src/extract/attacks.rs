@@ -454,6 +454,11 @@ const WEAPON_NOUNS: &[&str] = &[
 
 /// Words that make an attack mention generic (a trend, not an event).
 const GENERIC_MARKERS: &[&str] = &[
+    "repeated",
+    "past",
+    "previous",
+    "further",
+    "possible",
     "frequently",
     "regularly",
     "repeatedly",
@@ -1356,7 +1361,14 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 }
                 "launch" => {
                     // "launched an attack / drones / rockets ..."; not "launched a campaign"
-                    let window: Vec<&str> = (i + 1..(i + 6).min(toks.len()))
+                    // Passive: the weapon comes first ("two drones were launched against").
+                    let before = if is_passive(toks, i) {
+                        i.saturating_sub(6)
+                    } else {
+                        i + 1
+                    };
+                    let window: Vec<&str> = (before..(i + 6).min(toks.len()))
+                        .filter(|&k| k != i)
                         .map(|k| lw(toks, k))
                         .collect();
                     let ok = window.iter().any(|x| {
@@ -1661,9 +1673,35 @@ fn is_passive(toks: &[Token], i: usize) -> bool {
             break;
         }
     }
-    // Reduced relative: "a base targeted by drones", "the convoy, hit by".
+    // Reduced relative: "a base targeted by drones", "the convoy, hit by"; and headline
+    // passives without "was": "Two US soldiers killed in anti-ISIS mission", "Air base
+    // hosting US troops targeted in drone attack".
     let next = lw(toks, i + 1);
     let next2 = lw(toks, i + 2);
+    if matches!(
+        next,
+        "in" | "at" | "near" | "during" | "as" | "when" | "while" | "overnight" | "on"
+    ) && i > 0
+        && toks[i - 1].kind == TokenKind::Word
+        && !matches!(
+            lw(toks, i - 1),
+            "they"
+                | "he"
+                | "she"
+                | "it"
+                | "we"
+                | "who"
+                | "which"
+                | "that"
+                | "and"
+                | "had"
+                | "have"
+                | "has"
+        )
+        && !REPORTING.contains(&lw(toks, i - 1))
+    {
+        return true;
+    }
     (next == "by"
         || (next2 == "by"
             && toks
@@ -2261,6 +2299,13 @@ fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bo
     }
     // Hypotheticals anywhere before the trigger in the clause.
     for k in c_start..trig.tok {
+        // "to protect US troops from Iranian missile attacks"
+        if matches!(
+            lw(toks, k),
+            "protect" | "protecting" | "defend" | "defending" | "shield" | "safeguard" | "guard"
+        ) {
+            return true;
+        }
         if matches!(
             lw(toks, k),
             "if" | "unless"
@@ -2285,7 +2330,18 @@ fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bo
     }
     // Trend language around plural mentions, unless a day pins them down ("dozens of
     // airstrikes on Sunday").
-    let has_day = sent_has_day(c_start, c_end);
+    // Only a count of strikes can be one day's events ("dozens of airstrikes on Sunday");
+    // "recent attacks", "a spate of attacks" stay a trend whatever day the sentence names.
+    let quantity_only = (c_start.max(trig.tok.saturating_sub(8))..c_end.min(trig.end + 8))
+        .map(|k| lw(toks, k))
+        .filter(|w| GENERIC_MARKERS.contains(w))
+        .all(|w| {
+            matches!(
+                w,
+                "dozens" | "scores" | "hundreds" | "numerous" | "many" | "series" | "wave"
+            )
+        });
+    let has_day = quantity_only && sent_has_day(c_start, c_end);
     if !has_day && (trig.plural || trig.kind == TrigKind::Passive || trig.kind == TrigKind::Verb) {
         let window = (c_start.max(trig.tok.saturating_sub(8)))..(c_end.min(trig.end + 8));
         let generic = window.clone().any(|k| {
@@ -2444,7 +2500,22 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
                 p -= 1;
             }
             let before = if p > 0 { lw(toks, p - 1) } else { "" };
-            let prep = PREPOSITIONS.contains(&before) && before != "by";
+            let mut prep = PREPOSITIONS.contains(&before) && before != "by";
+            // "... in Anbar province, Iraq": a country after a place and a comma is where.
+            if before == "," && p >= 2 {
+                if let Role::Entity(e) = s.role {
+                    let after_place = sent.slots.iter().any(|o| {
+                        o.end == p - 1
+                            && matches!(o.role, Role::Entity(x) if ents[x].kind.is_place())
+                    }) || matches!(
+                        lw(toks, p - 2),
+                        "province" | "governorate" | "district" | "region" | "city"
+                    );
+                    if ents[e].kind == Kind::Country && after_place {
+                        prep = true;
+                    }
+                }
+            }
             // A weapon that is the object of "used", "launched": "X used two drones to".
             let object_weapon = s.weapon
                 && (s.first.saturating_sub(3)..s.first).any(|j| {
@@ -2839,8 +2910,28 @@ fn places(
         {
             continue;
         }
-        // A country used as an adjective: "US troops", "a US base", "Iraq's prime minister".
-        if kind == Kind::Country && is_adjectival(toks, s.end) {
+        // A country is a place after a preposition of place ("in Iraq", "across Syria");
+        // elsewhere it is an actor or an adjective ("the US said", "US troops").
+        if kind == Kind::Country
+            && (is_adjectival(toks, s.end)
+                || !matches!(
+                    prev,
+                    "in" | "at"
+                        | "near"
+                        | "inside"
+                        | "across"
+                        | "throughout"
+                        | "into"
+                        | "over"
+                        | "within"
+                        | "of"
+                        | "on"
+                        | ","
+                        | "to"
+                        | "toward"
+                        | "towards"
+                ))
+        {
             continue;
         }
         // Reference points: "west of Baghdad", "60 kilometres south-east of Mosul".
