@@ -112,6 +112,12 @@ const VERBS: &[(&str, &str)] = &[
     ("shelling", "shell"),
     ("shells", "shell"),
     ("ambushed", "ambush"),
+    ("ambushes", "ambush"),
+    ("raids", "raid"),
+    ("storms", "storm"),
+    ("pounds", "pound"),
+    ("bombs", "bomb"),
+    ("kills", "kill"),
     ("ambushing", "ambush"),
     ("raided", "raid"),
     ("raiding", "raid"),
@@ -780,6 +786,15 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             let attackers: Vec<Option<usize>> = std::iter::once(attacker)
                 .chain(f.co_attackers.iter().map(|a| Some(*a)))
                 .collect();
+            // What the sentence says about where a place outside the lexicon lies.
+            for (place, container) in &places {
+                if let (Some(p), Some(c)) = (place, container) {
+                    let e = &mut table.entities[*p];
+                    if e.lexicon.is_none() && e.located_in.is_none() && *p != *c {
+                        e.located_in = Some(*c);
+                    }
+                }
+            }
             for (place, container) in &places {
                 for who in &attackers {
                     let single = places.len() == 1;
@@ -844,6 +859,21 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         }
     }
     let mut attacks = resolve(out, input.lexicon, table);
+    // The same attacker and place with a date in one mention and none in another (a
+    // headline, say) are one attack.
+    let mut merged: Vec<Attack> = Vec::new();
+    for a in attacks {
+        match merged.iter_mut().find(|b| {
+            b.attacker == a.attacker
+                && b.place == a.place
+                && a.place.is_some()
+                && (a.date.is_none() || b.date.is_none())
+        }) {
+            Some(b) => fill(b, &a),
+            None => merged.push(a),
+        }
+    }
+    attacks = merged;
     // Attacks that name no date take the day the sentence before names, or the publication
     // date.
     for a in attacks.iter_mut() {
@@ -3445,6 +3475,43 @@ fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec
             a2.confidence = (a2.confidence * 0.9 * 100.0).round() / 100.0;
         }
         found[i].attack = a2;
+    }
+    // An attack without an attacker that another attack, a few sentences away, reports
+    // with its attacker (the headline before the body, say) is that attack.
+    for i in 0..found.len() {
+        if found[i].superseded || found[i].attack.attacker.is_some() {
+            continue;
+        }
+        let a = found[i].attack.clone();
+        let other = (0..found.len()).find(|&j| {
+            let b = &found[j].attack;
+            j != i
+                && !found[j].superseded
+                && b.attacker.is_some()
+                && a.sentence.abs_diff(b.sentence) <= 6
+                && match (a.date, b.date) {
+                    (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
+                    _ => true,
+                }
+                && match (a.place, b.place) {
+                    (Some(x), Some(y)) => {
+                        x == y
+                            || within(lexicon, ents, y, x, found[j].container)
+                            || found[j]
+                                .sentence_places
+                                .iter()
+                                .any(|&p| p == x || ents[p].label == ents[x].label)
+                    }
+                    (None, _) => a.sentence.abs_diff(b.sentence) <= 1,
+                    (Some(_), None) => false,
+                }
+        });
+        if let Some(j) = other {
+            let mut b = found[j].attack.clone();
+            fill(&mut b, &a);
+            found[j].attack = b;
+            found[i].superseded = true;
+        }
     }
     found
         .into_iter()

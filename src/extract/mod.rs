@@ -41,6 +41,9 @@ pub struct Entity {
     pub lexicon: Option<usize>,
     /// Spellings the article used.
     pub surfaces: Vec<String>,
+    /// For a place outside the lexicon: the larger place the article puts it in ("the
+    /// Rashad district of Kirkuk province").
+    pub located_in: Option<usize>,
 }
 
 /// One place in the text where an entity is named.
@@ -424,14 +427,14 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     {
         return false;
     }
-    // Not at the start of the sentence, and not a title, nationality or article.
+    // Not at the start of the sentence, and not a title, nationality, article or place
+    // adjective.
     let starts_sentence = before.len() == word.len();
     let lower = word.to_lowercase();
-    !starts_sentence
-        && !cues::DEMONYMS.iter().any(|(d, _)| *d == lower)
-        && !cues::TITLES.contains(&lower.as_str())
-        && !cues::NOT_NAME_STARTS.contains(&lower.as_str())
-        && !matches!(
+    let qualifier = cues::DEMONYMS.iter().any(|(d, _)| *d == lower)
+        || cues::TITLES.contains(&lower.as_str())
+        || cues::NOT_NAME_STARTS.contains(&lower.as_str())
+        || matches!(
             lower.as_str(),
             "iraq"
                 | "syria"
@@ -445,7 +448,8 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
                 | "britain"
                 | "jordan"
         )
-        && !(kind.is_place() && is_place_adjective(&lower))
+        || (kind.is_place() && is_place_adjective(&lower));
+    !starts_sentence && !qualifier
 }
 
 /// Words that qualify a place name without being part of it ("northern Iraq", "Greater
@@ -555,6 +559,7 @@ impl EntityTable {
             label,
             lexicon,
             surfaces: Vec::new(),
+            located_in: None,
         });
         self.entities.len() - 1
     }

@@ -244,8 +244,6 @@ fn classify(
     } else {
         ""
     };
-    let next = lower_at(tokens, end);
-    let next2 = lower_at(tokens, end + 1);
     let label_of = |s: usize, e: usize| span_of(tokens, s, e).of(text).to_string();
     let acronym = acronym_after(text, tokens, end);
     let mk = |s: usize, e: usize, kind: Kind, rule: &'static str| {
@@ -343,7 +341,7 @@ fn classify(
         (next, 1)
     };
     if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == after) {
-        if !(sentence_initial && words.len() == 1) && !headline {
+        if !(headline || sentence_initial && words.len() == 1) {
             let kind = place_kind(*cue);
             // Bases, facilities and natural features are named with their head ("Suri
             // base", "Sehit Serdar hill"); towns and regions without it ("Rashad" for

@@ -1,10 +1,11 @@
 //! Query stage: SPARQL over the store, result formats, and the named questions of `ask`.
 //!
 //! The default graph of every query is the union of all graphs, so users need no GRAPH
-//! clauses. Parameters of questions are bound as RDF terms through SPARQL variable
-//! substitution (the query text is never edited): the parameter variables are added to the
-//! query's projection in its algebra, bound before evaluation, and left out of the output.
-//! A query can be given a deadline and a row limit; a runaway query is cancelled.
+//! clauses. Parameters of questions are bound as RDF terms in the query's algebra, never
+//! spliced into its text: a one-row `VALUES` table binding the parameter variable is joined
+//! into every group (and subquery) that uses it, so its FILTERs see the value. An unset
+//! parameter stays unbound. A query can be given a deadline and a row limit; a runaway
+//! query is cancelled.
 
 pub mod questions;
 
@@ -16,6 +17,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::algebra::GraphPattern;
+use spargebra::term::GroundTerm;
 use std::io::Write;
 use std::time::Duration;
 
@@ -67,12 +69,8 @@ pub fn parse(text: &str) -> Result<Prepared> {
 }
 
 impl Prepared {
-    /// Declares parameter variables: added to the projection (so they can be bound) and
-    /// hidden from the output.
+    /// Declares parameter variables, which are never output.
     pub fn with_parameters(mut self, vars: &[Variable]) -> Self {
-        if let spargebra::Query::Select { pattern, .. } = &mut self.query {
-            add_to_projection(pattern, vars);
-        }
         self.hidden.extend(vars.iter().cloned());
         self
     }
@@ -88,13 +86,12 @@ impl Prepared {
         out: &mut dyn Write,
     ) -> Result<usize> {
         let token = CancellationToken::new();
+        let mut query = self.query.clone();
+        bind_parameters(&mut query, bindings)?;
         let mut prepared = SparqlEvaluator::new()
             .with_cancellation_token(token.clone())
-            .for_query(self.query.clone());
+            .for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
-        for (v, t) in bindings {
-            prepared = prepared.substitute_variable(v.clone(), t.clone());
-        }
         let _watchdog = opts.timeout.map(|t| Watchdog::start(t, token.clone()));
         let results = prepared
             .on_store(store)
@@ -213,21 +210,127 @@ pub fn select_strings(store: &Store, text: &str) -> Result<Vec<Vec<Option<String
     Ok(rows)
 }
 
-fn add_to_projection(p: &mut GraphPattern, vars: &[Variable]) {
-    match p {
-        GraphPattern::Project { variables, .. } => {
-            for v in vars {
-                if !variables.contains(v) {
-                    variables.push(v.clone());
-                }
-            }
-        }
-        GraphPattern::Slice { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::OrderBy { inner, .. } => add_to_projection(inner, vars),
-        _ => {}
+/// Binds parameter variables by joining a one-row `VALUES` table into every group that
+/// mentions them, subqueries included.
+fn bind_parameters(query: &mut spargebra::Query, bindings: &[(Variable, Term)]) -> Result<()> {
+    if bindings.is_empty() {
+        return Ok(());
     }
+    let mut ground = Vec::new();
+    for (v, t) in bindings {
+        let g = match t {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            _ => {
+                return Err(Error::Query(format!(
+                    "parameter ?{} must be an IRI or a literal",
+                    v.as_str()
+                )))
+            }
+        };
+        ground.push((v.clone(), g));
+    }
+    let pattern = match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    inject(pattern, &ground);
+    // The query's own group, when it has no projection (ASK, CONSTRUCT).
+    if !matches!(
+        pattern,
+        GraphPattern::Project { .. }
+            | GraphPattern::Slice { .. }
+            | GraphPattern::Distinct { .. }
+            | GraphPattern::Reduced { .. }
+    ) {
+        wrap_group(pattern, &ground);
+    }
+    Ok(())
+}
+
+fn inject(p: &mut GraphPattern, params: &[(Variable, GroundTerm)]) {
+    use GraphPattern as G;
+    match p {
+        G::Join { left, right }
+        | G::LeftJoin { left, right, .. }
+        | G::Union { left, right }
+        | G::Minus { left, right }
+        | G::Lateral { left, right } => {
+            inject(left, params);
+            inject(right, params);
+        }
+        G::Project { inner, .. } => {
+            inject(inner, params);
+            wrap_group(inner, params);
+        }
+        G::Filter { inner, .. }
+        | G::Graph { inner, .. }
+        | G::Extend { inner, .. }
+        | G::OrderBy { inner, .. }
+        | G::Distinct { inner }
+        | G::Reduced { inner }
+        | G::Slice { inner, .. }
+        | G::Group { inner, .. }
+        | G::Service { inner, .. } => inject(inner, params),
+        G::Bgp { .. } | G::Path { .. } | G::Values { .. } => {}
+    }
+}
+
+/// Joins the VALUES table below the group's filters, bindings and grouping, for the
+/// parameters the group mentions.
+fn wrap_group(p: &mut GraphPattern, params: &[(Variable, GroundTerm)]) {
+    let text = p.to_string();
+    let used: Vec<&(Variable, GroundTerm)> = params
+        .iter()
+        .filter(|(v, _)| mentions(&text, v.as_str()))
+        .collect();
+    if used.is_empty() {
+        return;
+    }
+    let values = GraphPattern::Values {
+        variables: used.iter().map(|(v, _)| v.clone()).collect(),
+        bindings: vec![used.iter().map(|(_, t)| Some(t.clone())).collect()],
+    };
+    join_below_modifiers(p, values);
+}
+
+fn join_below_modifiers(p: &mut GraphPattern, values: GraphPattern) {
+    use GraphPattern as G;
+    match p {
+        G::OrderBy { inner, .. }
+        | G::Filter { inner, .. }
+        | G::Extend { inner, .. }
+        | G::Group { inner, .. }
+        | G::Distinct { inner }
+        | G::Reduced { inner }
+        | G::Slice { inner, .. } => join_below_modifiers(inner, values),
+        _ => {
+            let inner = std::mem::replace(
+                p,
+                G::Bgp {
+                    patterns: Vec::new(),
+                },
+            );
+            *p = G::Join {
+                left: Box::new(values),
+                right: Box::new(inner),
+            };
+        }
+    }
+}
+
+/// Whether `?name` occurs in the algebra text as a whole variable.
+fn mentions(text: &str, name: &str) -> bool {
+    let needle = format!("?{name}");
+    text.match_indices(&needle).any(|(i, _)| {
+        text[i + needle.len()..]
+            .chars()
+            .next()
+            .map(|c| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(true)
+    })
 }
 
 /// Cancels a query when its time is up.
@@ -398,5 +501,87 @@ fn truncate(s: &str, max: usize) -> String {
         let mut t: String = s.chars().take(max - 1).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode, Quad};
+
+    fn store() -> Store {
+        let s = Store::new().unwrap();
+        let ex = |x: &str| NamedNode::new(format!("http://example.org/{x}")).unwrap();
+        let g = ex("g");
+        let key = NamedNode::new(format!("{}key", crate::rdf::vocab::NKG)).unwrap();
+        let att = NamedNode::new(format!("{}attacker", crate::rdf::vocab::NKG)).unwrap();
+        s.insert(&Quad::new(ex("a1"), att.clone(), ex("isis"), g.clone()))
+            .unwrap();
+        s.insert(&Quad::new(ex("a2"), att, ex("kh"), g.clone()))
+            .unwrap();
+        s.insert(&Quad::new(
+            ex("isis"),
+            key.clone(),
+            Literal::new_simple_literal("isil"),
+            g.clone(),
+        ))
+        .unwrap();
+        s.insert(&Quad::new(
+            ex("kh"),
+            key,
+            Literal::new_simple_literal("kh"),
+            g,
+        ))
+        .unwrap();
+        s
+    }
+
+    fn rows(q: &str, bindings: &[(Variable, Term)]) -> String {
+        let p = parse(q)
+            .unwrap()
+            .with_parameters(&bindings.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>());
+        let mut out = Vec::new();
+        p.run(
+            &store(),
+            bindings,
+            OutputFormat::Csv,
+            &RunOptions::default(),
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn parameters_bind_as_terms_in_filters_and_subqueries() {
+        let q = "SELECT ?x WHERE { ?x nkg:attacker ?a FILTER(!BOUND(?k) || EXISTS { ?a nkg:key ?k }) } ORDER BY ?x";
+        let k = Variable::new_unchecked("k");
+        assert_eq!(rows(q, &[]).lines().count(), 3);
+        let one = rows(
+            q,
+            &[(k.clone(), Literal::new_simple_literal("isil").into())],
+        );
+        assert_eq!(
+            one.lines().collect::<Vec<_>>(),
+            vec!["x", "http://example.org/a1"]
+        );
+        let sub = "SELECT ?x WHERE { { SELECT ?x WHERE { ?x nkg:attacker ?a FILTER(!BOUND(?k) || EXISTS { ?a nkg:key ?k }) } } }";
+        let one = rows(
+            sub,
+            &[(k.clone(), Literal::new_simple_literal("kh").into())],
+        );
+        assert_eq!(
+            one.lines().collect::<Vec<_>>(),
+            vec!["x", "http://example.org/a2"]
+        );
+        // A value that looks like SPARQL stays a value.
+        let none = rows(
+            q,
+            &[(
+                k,
+                Literal::new_simple_literal("isil\" } UNION { ?x ?p ?o").into(),
+            )],
+        );
+        assert_eq!(none.lines().count(), 1);
     }
 }

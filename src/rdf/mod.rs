@@ -186,6 +186,9 @@ pub fn article_quads(article: &Article, ex: &Extraction, content_hash: &str) -> 
         g.add(art.clone(), NKG_MENTIONS, iris[i].clone());
         if e.lexicon.is_none() {
             describe_entity(&mut g, &iris[i], e.kind, &e.label, &e.surfaces);
+            if let Some(c) = e.located_in {
+                g.add(iris[i].clone(), NKG_LOCATED_IN, iris[c].clone());
+            }
         } else {
             // The lexicon graph describes known entities; each article graph repeats the
             // label and kind so that questions can read them per article.
