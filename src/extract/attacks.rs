@@ -36,6 +36,8 @@ pub(super) struct Input<'a> {
     pub tokens: &'a [Vec<Token>],
     pub mentions: &'a [Mention],
     pub title: Option<&'a str>,
+    /// Datelines: no date or place inside them belongs to an attack.
+    pub datelines: &'a [Span],
 }
 
 /// What a stretch of tokens stands for in a frame.
@@ -680,6 +682,9 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             dates: Vec::new(),
         };
         for d in find_dates(text, sentence.span) {
+            if input.datelines.iter().any(|l| l.contains(d.span)) {
+                continue;
+            }
             if let (Some(a), Some(b)) = (tok_at(toks, d.span.start), tok_before(toks, d.span.end)) {
                 sent.dates.push((d, a, b + 1));
             }

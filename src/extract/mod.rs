@@ -124,6 +124,16 @@ impl Extractor {
         let mut table = EntityTable::default();
         let mut mentions: Vec<Mention> = Vec::new();
 
+        // Datelines ("BAGHDAD, March 8 (Reuters) -") say where and when a report was filed,
+        // not what it reports.
+        let datelines: Vec<Span> = sents
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i == 0 || sents[i - 1].paragraph != s.paragraph)
+            .filter_map(|(_, s)| dateline_span(text, s.span))
+            .collect();
+        let in_dateline = |sp: Span| datelines.iter().any(|d| d.contains(sp));
+
         // Lexicon names.
         let folded = FoldedText::new(text);
         for m in self.gazetteer.find(text, &folded, &self.lexicon) {
@@ -131,7 +141,8 @@ impl Extractor {
                 continue;
             };
             let e = &self.lexicon.entries[m.entry];
-            if is_dateline(text, &sents, si, m.span)
+            if in_dateline(m.span)
+                || is_dateline(text, &sents, si, m.span)
                 || is_modifier(text, m.span)
                 || inside_longer_name(text, &sents[si], m.span, e.kind())
             {
@@ -151,6 +162,9 @@ impl Extractor {
         for (si, toks) in tokens.iter().enumerate() {
             let covered = covered_tokens(toks, &mentions, si);
             for nm in names::find(text, toks, &covered, &self.given_names) {
+                if in_dateline(nm.span) {
+                    continue;
+                }
                 let id = table.found(&nm.label, nm.kind);
                 mentions.push(Mention {
                     entity: id,
@@ -194,6 +208,7 @@ impl Extractor {
                 tokens: &tokens,
                 mentions: &mentions,
                 title: article.title.as_deref(),
+                datelines: &datelines,
             },
             &mut table,
         );
@@ -338,6 +353,22 @@ impl Extractor {
         let _ = sents;
         mentions.extend(added);
     }
+}
+
+/// The dateline at the head of a paragraph: capitals, then anything short up to a dash
+/// ("SAMARRA, Iraq -", "BAGHDAD, March 8 (Reuters) -", "ERBIL (Rudaw) -").
+fn dateline_span(text: &str, span: Span) -> Option<Span> {
+    let s = span.of(text);
+    let first: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first.chars().count() < 3 || !first.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let head: String = s.chars().take(90).collect();
+    let dash = [" - ", " – ", " — ", "— ", "– ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    Some(Span::new(span.start, span.start + dash.0 + dash.1))
 }
 
 /// A place name opening a paragraph as a dateline ("ERBIL (Kurdistan 24) –", "Baghdad,

@@ -160,6 +160,54 @@ pub const PEOPLE: &[&str] = &[
     "paramilitary",
     "hashd",
     "militiamen",
+    "official",
+    "officials",
+    "leader",
+    "leaders",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "brother",
+    "brothers",
+    "father",
+    "mother",
+    "owner",
+    "driver",
+    "drivers",
+    "cleric",
+    "mukhtar",
+    "shepherd",
+    "farmer",
+    "journalist",
+    "journalists",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "engineer",
+    "pilot",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "policewoman",
+    "worshippers",
+    "bodyguard",
+    "bodyguards",
+    "chief",
+    "mayor",
+    "judge",
+    "girl",
+    "boy",
+    "infant",
+    "baby",
+    "businessman",
+    "tribesman",
+    "official's",
 ];
 
 /// A number written at token `i`: digits ("5,200") or words ("thirteen", "twenty-five",
@@ -329,7 +377,13 @@ pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
                 }
             }
         }
-        if WOUND_VERBS.contains(&w) && matches!(w, "wounding" | "injuring" | "hurting") {
+        // "wounding five", and the active past "wounded two soldiers".
+        if WOUND_VERBS.contains(&w)
+            && matches!(
+                w,
+                "wounding" | "injuring" | "hurting" | "wounded" | "injured"
+            )
+        {
             if let Some((v, after)) = count_after(tokens, i + 1, to) {
                 wounded.get_or_insert(v + sum_and(tokens, after, to));
             }
@@ -344,15 +398,19 @@ pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
                 }
             }
         }
-        // "the death toll rose to 12"
+        // "the death toll rose to 12", "the death toll from Thursday's bombing rose to nine".
         if w == "toll" {
-            let mut j = i + 1;
-            while j < to && j < i + 6 {
-                if let Some((v, _)) = number_at(tokens, j) {
-                    killed.get_or_insert(v);
-                    break;
-                }
-                j += 1;
+            let end = (i + 14).min(to);
+            let after_to = (i + 1..end).find(|&k| {
+                matches!(lw(k), "to" | "at" | "reached" | "of" | "hit")
+                    && number_at(tokens, k + 1).is_some()
+            });
+            let at = after_to
+                .map(|k| k + 1)
+                .or_else(|| (i + 1..(i + 6).min(to)).find(|&k| number_at(tokens, k).is_some()));
+            if let Some((v, _)) = at.and_then(|k| number_at(tokens, k)) {
+                // A later, updated toll wins.
+                killed = Some(v);
             }
         }
     }
@@ -365,22 +423,27 @@ pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
     out
 }
 
-/// A count right after a verb: "killing (at least) six police officers".
+/// A count right after a verb: "killing (at least) six police officers", "killing a senior
+/// Islamic State official", "killing the shop's owner". Returns the count and the index
+/// after the noun phrase.
 fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)> {
     let start = i;
     while i < to && HEDGES.contains(&tokens[i].lower.as_str()) && i < start + 4 {
-        // "a" counts as one only before a person noun ("killing a soldier").
+        // "a", "an" (and "the" with a singular person) count as one: "killing a soldier".
         if tokens[i].is("a") || tokens[i].is("an") {
-            if let Some(n) = tokens.get(i + 1) {
-                if PEOPLE.contains(&n.lower.as_str()) && !n.lower.ends_with('s') {
-                    return Some((1, i + 2));
-                }
-                if n.is("dozen") {
-                    return Some((12, i + 2));
-                }
+            if tokens.get(i + 1).map(|n| n.is("dozen")).unwrap_or(false) {
+                return Some((12, i + 2));
+            }
+            if let Some(end) = singular_person(tokens, i + 1, to) {
+                return Some((1, end));
             }
         }
         i += 1;
+    }
+    if i < to && tokens[i].is("the") {
+        if let Some(end) = singular_person(tokens, i + 1, to) {
+            return Some((1, end));
+        }
     }
     let (v, after) = number_at(tokens, i)?;
     // Must be a count of people, not "killed 2 hours later": a person word or the end.
@@ -393,35 +456,92 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
             "," | "." | "and" | "in" | "on" | "at" | "including" | "inside" | "when" | "while"
         )
     {
-        return Some((v, after));
+        return Some((v, noun_end(tokens, after, to)));
     }
     // Adjectives before the noun: "six Iraqi police officers", "three US soldiers".
-    if tokens[(after + 1).min(to)..(after + 4).min(to)]
+    if tokens[(after + 1).min(to)..(after + 5).min(to)]
         .iter()
         .any(|t| PEOPLE.contains(&t.lower.as_str()))
     {
-        return Some((v, after));
+        return Some((v, noun_end(tokens, after, to)));
     }
     None
 }
 
-/// More people joined by "and": "six police officers and 16 civilians".
+/// A noun phrase for one person starting at `i` ("senior Islamic State official", "shop's
+/// owner", "woman"): the index after its noun.
+fn singular_person(tokens: &[Token], i: usize, to: usize) -> Option<usize> {
+    for k in i..(i + 6).min(to) {
+        let t = &tokens[k];
+        let w = t.lower.as_str();
+        if PEOPLE.contains(&w) {
+            let plural = w.ends_with('s') && !matches!(w, "police" | "boss" | "witness");
+            return (!plural || matches!(w, "police"))
+                .then_some(k + 1)
+                .filter(|_| w != "police" || k + 1 < to);
+        }
+        if t.kind == TokenKind::Punct && !matches!(w, "-" | "'s" | ".")
+            || matches!(w, "and" | "or" | "of" | "in" | "at" | "on" | "who" | "that")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end of the people noun phrase after a count.
+fn noun_end(tokens: &[Token], from: usize, to: usize) -> usize {
+    let mut k = from;
+    while k < to && k < from + 6 {
+        let w = tokens[k].lower.as_str();
+        if PEOPLE.contains(&w) {
+            return k + 1;
+        }
+        if tokens[k].kind == TokenKind::Punct && !matches!(w, "-" | "'s" | ".") {
+            break;
+        }
+        k += 1;
+    }
+    from
+}
+
+/// More people joined by "and": "six police officers and 16 civilians", "two American
+/// service members and a British soldier", "a woman and her two children".
 fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
     // Skip the rest of the noun phrase.
     let limit = (i + 5).min(to);
     while i < limit && !tokens[i].is("and") {
-        if tokens[i].kind == TokenKind::Punct || tokens[i].kind == TokenKind::Number {
+        if tokens[i].kind == TokenKind::Punct && !tokens[i].is("-") && !tokens[i].is("'s")
+            || tokens[i].kind == TokenKind::Number
+        {
             return 0;
         }
         i += 1;
     }
     if i < to && tokens[i].is("and") {
-        if let Some((v, after)) = number_at(tokens, i + 1) {
+        let mut k = i + 1;
+        if matches!(
+            tokens.get(k).map(|t| t.lower.as_str()),
+            Some("his" | "her" | "their" | "its")
+        ) {
+            k += 1;
+        }
+        if let Some((v, after)) = number_at(tokens, k) {
             let next = tokens.get(after).map(|t| t.lower.as_str()).unwrap_or("");
             if PEOPLE.contains(&next)
                 || (after + 1 < to && PEOPLE.contains(&tokens[after + 1].lower.as_str()))
             {
                 return v;
+            }
+        }
+        if matches!(
+            tokens.get(k).map(|t| t.lower.as_str()),
+            Some("a" | "an" | "one")
+        ) || k > i + 1
+        {
+            let from = if k > i + 1 { k } else { k + 1 };
+            if singular_person(tokens, from, to).is_some() {
+                return 1;
             }
         }
     }
@@ -470,7 +590,7 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
         k -= 1;
         steps += 1;
         let w = tokens[k].lower.as_str();
-        if tokens[k].kind == TokenKind::Punct && w != "-" && w != "'s" {
+        if tokens[k].kind == TokenKind::Punct && w != "-" && w != "'s" && w != "." {
             return None;
         }
         if let Some((v, e)) = number_at(tokens, k) {
