@@ -146,6 +146,13 @@ const VERBS: &[(&str, &str)] = &[
     ("mortared", "mortar"),
     ("blew", "blow"),
     ("dropped", "drop"),
+    ("exploded", "explode"),
+    ("detonated", "explode"),
+    ("shot", "shoot"),
+    ("slammed", "slam"),
+    ("crashed", "slam"),
+    ("landed", "land"),
+    ("fell", "land"),
     ("dropping", "drop"),
     ("drops", "drop"),
 ];
@@ -661,6 +668,8 @@ struct Found {
 
 struct Sent<'a> {
     idx: usize,
+    /// The sentence before names a drone, rocket or missile.
+    previous_weapon: bool,
     toks: &'a [Token],
     slots: Vec<Slot>,
     dates: Vec<(DateExpr, usize, usize)>,
@@ -669,14 +678,28 @@ struct Sent<'a> {
 pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let text = input.text;
     let mut out: Vec<Found> = Vec::new();
-    let mut focus_group: Option<usize> = None;
-    let mut focus_base: Option<usize> = None;
+    let mut focus = Focus::default();
     // Dates each sentence names, resolved: the fallback for attacks that name none.
     let mut sentence_dates: Vec<Option<PartialDate>> = Vec::new();
     for (si, sentence) in input.sentences.iter().enumerate() {
         let toks = &input.tokens[si];
+        let previous_weapon = si > 0
+            && input.tokens[si - 1].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "drone"
+                        | "drones"
+                        | "rocket"
+                        | "rockets"
+                        | "missile"
+                        | "missiles"
+                        | "uav"
+                        | "uavs"
+                )
+            });
         let mut sent = Sent {
             idx: si,
+            previous_weapon,
             toks,
             slots: Vec::new(),
             dates: Vec::new(),
@@ -697,7 +720,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 })
                 .find_map(|(d, _, _)| d.resolve(input.published)),
         );
-        build_slots(input, table, &mut sent, focus_group, focus_base);
+        build_slots(input, table, &mut sent, &focus);
         let title_like = si == 0
             && input
                 .title
@@ -850,18 +873,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
         }
-        // Update focus.
-        for s in &sent.slots {
-            if let Role::Entity(e) = s.role {
-                let k = table.entities[e].kind;
-                if k == Kind::ArmedGroup && !s.from_focus {
-                    focus_group = Some(e);
-                }
-                if matches!(k, Kind::Base | Kind::Facility) && !s.from_focus {
-                    focus_base = Some(e);
-                }
-            }
-        }
+        focus.update(&sent, table, input);
     }
     let mut attacks = resolve(out, input.lexicon, table);
     // The same attacker and place with a date in one mention and none in another (a
@@ -891,6 +903,114 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     dedupe(attacks)
 }
 
+/// What the article is about so far: the armed groups by salience (mentions, subjects,
+/// recency) and the places in the order they were last named.
+#[derive(Debug, Default)]
+struct Focus {
+    groups: Vec<(usize, f32)>,
+    places: Vec<usize>,
+}
+
+impl Focus {
+    fn update(&mut self, sent: &Sent, table: &EntityTable, input: &Input) {
+        for g in self.groups.iter_mut() {
+            g.1 *= 0.7;
+        }
+        let ents = &table.entities;
+        let named: Vec<&Slot> = sent
+            .slots
+            .iter()
+            .filter(|s| {
+                !s.from_focus
+                    && matches!(s.role, Role::Entity(e) if ents[e].kind == Kind::ArmedGroup)
+            })
+            .collect();
+        let specific = named
+            .iter()
+            .any(|s| matches!(s.role, Role::Entity(e) if !is_collective(&ents[e].id)));
+        let first_actor = sent
+            .slots
+            .iter()
+            .find(|s| matches!(s.role, Role::Entity(e) if ents[e].kind.is_actor()))
+            .map(|s| s.first);
+        for s in named {
+            let Role::Entity(e) = s.role else { continue };
+            // "Iran-backed militias" stands in focus only when no group is named.
+            if is_collective(&ents[e].id) && specific {
+                continue;
+            }
+            let weight = if Some(s.first) == first_actor {
+                3.0
+            } else {
+                1.0
+            };
+            match self.groups.iter_mut().find(|g| g.0 == e) {
+                Some(g) => g.1 += weight,
+                None => self.groups.push((e, weight)),
+            }
+        }
+        for s in &sent.slots {
+            if let Role::Entity(e) = s.role {
+                if ents[e].kind.is_place() && ents[e].kind != Kind::Country && !s.from_focus {
+                    self.places.retain(|p| *p != e);
+                    self.places.push(e);
+                }
+            }
+        }
+        let _ = input;
+    }
+
+    /// The most salient armed group.
+    fn group(&self) -> Option<usize> {
+        self.group_where(|_| true)
+    }
+
+    fn group_where(&self, keep: impl Fn(usize) -> bool) -> Option<usize> {
+        self.groups
+            .iter()
+            .rev()
+            .filter(|g| keep(g.0))
+            .fold(None, |best: Option<(usize, f32)>, g| match best {
+                Some(b) if b.1 >= g.1 => Some(b),
+                _ => Some(*g),
+            })
+            .map(|g| g.0)
+    }
+
+    /// The place of one of `kinds` named last.
+    fn place(&self, ents: &[Entity], kinds: &[Kind]) -> Option<usize> {
+        self.places
+            .iter()
+            .rev()
+            .find(|p| kinds.contains(&ents[**p].kind))
+            .copied()
+    }
+}
+
+/// Collective names of several groups.
+fn is_collective(id: &str) -> bool {
+    matches!(
+        id,
+        "actor/iran-backed-militias" | "actor/iraqi-armed-factions"
+    )
+}
+
+/// The stem an ethnic or sectarian adjective shares with group names: "Kurdish" → "kurd".
+fn ethnic_stem(adjective: &str) -> Option<&'static str> {
+    Some(match adjective {
+        "kurdish" => "kurd",
+        "shiite" | "shia" | "shi'ite" => "shi",
+        "sunni" => "sunni",
+        "turkmen" => "turkmen",
+        "yazidi" => "yazidi",
+        "tribal" => "trib",
+        "arab" => "arab",
+        "iraqi" => "iraq",
+        "syrian" => "syria",
+        _ => return None,
+    })
+}
+
 fn tok_at(toks: &[Token], byte: usize) -> Option<usize> {
     toks.iter().position(|t| t.span.start >= byte)
 }
@@ -905,13 +1025,7 @@ fn lw(toks: &[Token], i: usize) -> &str {
 
 /// Marks every stretch of the sentence that can fill a role: entity mentions, generic actor
 /// nouns, "the base", weapons as subjects, nationality adjectives.
-fn build_slots(
-    input: &Input,
-    table: &mut EntityTable,
-    sent: &mut Sent,
-    focus_group: Option<usize>,
-    focus_base: Option<usize>,
-) {
+fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &Focus) {
     let toks = sent.toks;
     let text = input.text;
     let mut taken = vec![false; toks.len()];
@@ -1022,7 +1136,7 @@ fn build_slots(
             let prev = lw(toks, i.saturating_sub(1));
             let prev2 = lw(toks, i.saturating_sub(2));
             if i > 0 && (prev == "the" || (prev == "same" && prev2 == "the") || prev == "this") {
-                if let Some(b) = focus_base {
+                if let Some(b) = focus.place(&table.entities, &[Kind::Base, Kind::Facility]) {
                     let end = if w == "air" { i + 2 } else { i + 1 };
                     sent.slots.push(Slot {
                         first: i - 1,
@@ -1034,6 +1148,53 @@ fn build_slots(
                     });
                     taken[i] = true;
                 }
+            }
+            continue;
+        }
+        // "the town", "the same area", "the village": the place of that kind in focus.
+        if matches!(
+            w,
+            "town"
+                | "city"
+                | "village"
+                | "area"
+                | "region"
+                | "district"
+                | "airport"
+                | "prison"
+                | "province"
+        ) && i > 0
+            && (lw(toks, i - 1) == "the"
+                || (lw(toks, i - 1) == "same" && lw(toks, i.saturating_sub(2)) == "the"))
+            && !matches!(lw(toks, i + 1), "of" | "'s")
+        {
+            let kinds: &[Kind] = match w {
+                "town" | "city" | "village" => &[Kind::Settlement],
+                "airport" | "prison" => &[Kind::Facility, Kind::Base],
+                "district" | "province" => &[Kind::Region],
+                _ => &[
+                    Kind::Settlement,
+                    Kind::Region,
+                    Kind::Feature,
+                    Kind::Facility,
+                    Kind::Base,
+                ],
+            };
+            if let Some(p) = focus.place(&table.entities, kinds) {
+                let first = if lw(toks, i - 1) == "same" {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                sent.slots.push(Slot {
+                    first,
+                    end: i + 1,
+                    role: Role::Entity(p),
+                    generic: true,
+                    weapon: false,
+                    from_focus: true,
+                });
+                taken[i] = true;
             }
             continue;
         }
@@ -1107,7 +1268,7 @@ fn build_slots(
                             Role::Unknown => true,
                         }
                 });
-                match (earlier, focus_group) {
+                match (earlier, focus.group()) {
                     (Some(s), _) => s.role,
                     (None, Some(g)) => {
                         from_focus = true;
@@ -1140,22 +1301,31 @@ fn build_slots(
                     matches!(
                         *m,
                         "armed"
-                            | "kurdish"
-                            | "tribal"
                             | "local"
-                            | "shiite"
-                            | "shia"
-                            | "sunni"
                             | "rival"
                             | "other"
                             | "several"
                             | "some"
                             | "two"
                             | "three"
+                            | "four"
+                            | "many"
                     )
                 })
             {
-                match focus_group {
+                // "the Kurdish militants": the group in focus, if it is Kurdish.
+                let qualifier = mods.iter().find_map(|m| ethnic_stem(m));
+                let group = match qualifier {
+                    Some(stem) => focus.group_where(|g| {
+                        let e = &table.entities[g];
+                        let lex = e.lexicon.map(|li| &input.lexicon.entries[li]);
+                        std::iter::once(&e.label)
+                            .chain(lex.into_iter().flat_map(|l| l.aliases.iter()))
+                            .any(|n| n.to_lowercase().contains(stem))
+                    }),
+                    None => focus.group(),
+                };
+                match group {
                     Some(g) => {
                         from_focus = true;
                         Role::Entity(g)
@@ -1363,6 +1533,14 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
         let is_noun = noun.is_some() && (verb.is_none() || looks_like_noun(text, toks, i));
         if is_noun {
             let lemma = noun.unwrap();
+            // "a heart attack", "a panic attack": not a use of force.
+            if matches!(
+                prev,
+                "heart" | "panic" | "asthma" | "anxiety" | "cyber" | "verbal"
+            ) {
+                i += 1;
+                continue;
+            }
             // "operation" only as "operation against X" with an agent.
             if lemma == "operation" && !(next == "against" || (next == "by")) {
                 i += 1;
@@ -1498,7 +1676,79 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                         continue;
                     }
                 }
+                // A weapon that explodes, lands or slams into something: "a roadside bomb
+                // exploded", "rockets landed near the embassy", "ten rockets slammed into".
+                "explode" | "land" | "slam" => {
+                    let before: Vec<&str> = (i.saturating_sub(5)..i).map(|k| lw(toks, k)).collect();
+                    let weapon_subject = before.iter().any(|x| {
+                        matches!(
+                            *x,
+                            "bomb"
+                                | "bombs"
+                                | "ied"
+                                | "ieds"
+                                | "device"
+                                | "drone"
+                                | "drones"
+                                | "rocket"
+                                | "rockets"
+                                | "missile"
+                                | "missiles"
+                                | "mortar"
+                                | "mortars"
+                                | "shell"
+                                | "shells"
+                                | "projectile"
+                                | "projectiles"
+                                | "grenade"
+                                | "explosives"
+                                | "vest"
+                                | "car"
+                                | "one"
+                                | "third"
+                                | "second"
+                                | "another"
+                                | "other"
+                        )
+                    });
+                    let place_after = matches!(
+                        next,
+                        "in" | "at"
+                            | "near"
+                            | "on"
+                            | "into"
+                            | "inside"
+                            | "outside"
+                            | "close"
+                            | "beside"
+                            | "by"
+                            | "over"
+                            | "onto"
+                    );
+                    if !weapon_subject || (w != "exploded" && w != "detonated" && !place_after) {
+                        i += 1;
+                        continue;
+                    }
+                }
+                // "shot dead", "shot and killed", "shot at"; "shot down" is an interception.
+                "shoot" => {
+                    if !(matches!(next, "dead" | "and" | "at" | "by" | "in" | "on" | "near")
+                        || is_passive(toks, i))
+                    {
+                        i += 1;
+                        continue;
+                    }
+                }
                 _ => {}
+            }
+            // A word that can be a noun as well ("PKK targets in Sinjar") is no verb here.
+            if matches!(
+                w,
+                "targets" | "hits" | "shells" | "raids" | "bombs" | "attacks" | "strikes" | "kills"
+            ) && looks_like_noun(text, toks, i)
+            {
+                i += 1;
+                continue;
             }
             let passive = is_passive(toks, i);
             let kind = if passive {
@@ -1713,27 +1963,24 @@ fn is_passive(toks: &[Token], i: usize) -> bool {
     // hosting US troops targeted in drone attack".
     let next = lw(toks, i + 1);
     let next2 = lw(toks, i + 2);
+    let prev = if i > 0 { lw(toks, i - 1) } else { "" };
+    let subject_noun = super::numbers::PEOPLE.contains(&prev)
+        || matches!(
+            prev,
+            "base"
+                | "airbase"
+                | "convoy"
+                | "checkpoint"
+                | "post"
+                | "patrol"
+                | "vehicle"
+                | "troops"
+                | "forces"
+        );
     if matches!(
         next,
-        "in" | "at" | "near" | "during" | "as" | "when" | "while" | "overnight" | "on"
-    ) && i > 0
-        && toks[i - 1].kind == TokenKind::Word
-        && !matches!(
-            lw(toks, i - 1),
-            "they"
-                | "he"
-                | "she"
-                | "it"
-                | "we"
-                | "who"
-                | "which"
-                | "that"
-                | "and"
-                | "had"
-                | "have"
-                | "has"
-        )
-        && !REPORTING.contains(&lw(toks, i - 1))
+        "in" | "at" | "near" | "during" | "as" | "when" | "while" | "overnight"
+    ) && subject_noun
     {
         return true;
     }
@@ -1921,7 +2168,7 @@ fn frame(
                 }
                 if !(matches!(
                     lw(toks, k),
-                    "drone"
+                    "." | "drone"
                         | "rocket"
                         | "missile"
                         | "mortar"
@@ -2005,21 +2252,30 @@ fn frame(
             // The attack is by whoever sent the drone: unknown unless said ("a drone launched by X").
             let obj = lw(toks, trig.end);
             let _ = obj;
-            let window_has_weapon = (trig.end..(trig.end + 6).min(c_end)).any(|k| {
-                matches!(
-                    lw(toks, k),
-                    "drone"
-                        | "drones"
-                        | "rocket"
-                        | "rockets"
-                        | "missile"
-                        | "missiles"
-                        | "uav"
-                        | "uavs"
-                        | "projectile"
-                        | "projectiles"
-                )
-            });
+            // The weapon follows ("shot down a drone") or, in the passive, comes first ("the
+            // drone was intercepted", "One was shot down" after "two drones approached").
+            let from = if is_passive(toks, trig.tok) {
+                c_start
+            } else {
+                trig.end
+            };
+            let prev_sentence_drones = is_passive(toks, trig.tok) && sent.previous_weapon;
+            let window_has_weapon = prev_sentence_drones
+                || (from..(trig.end + 6).min(c_end)).any(|k| {
+                    matches!(
+                        lw(toks, k),
+                        "drone"
+                            | "drones"
+                            | "rocket"
+                            | "rockets"
+                            | "missile"
+                            | "missiles"
+                            | "uav"
+                            | "uavs"
+                            | "projectile"
+                            | "projectiles"
+                    )
+                });
             if !window_has_weapon {
                 return None;
             }
@@ -2117,7 +2373,14 @@ fn frame(
         target,
         attacker_slot.as_ref(),
     );
-    if places.is_empty() && target.is_none() && attacker.is_none() && target_text.is_none() {
+    // An anaphoric mention with nothing new still adds its date, weapon and toll to the
+    // attack in focus.
+    if places.is_empty()
+        && target.is_none()
+        && attacker.is_none()
+        && target_text.is_none()
+        && !trig.anaphoric
+    {
         return None;
     }
     if trig.kind == TrigKind::Passive && trig.lemma == "kill" && places.is_empty() {
@@ -2882,6 +3145,7 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         }
         "small" if next == "arms" => "gunfire",
         "opened" if next == "fire" => "gunfire",
+        "shot" if next != "down" => "gunfire",
         "grenade" | "grenades" | "rpg" | "rpgs" => "grenade",
         "bomb" | "bombs" | "explosives" if prev != "car" && prev != "roadside" => "bomb",
         _ => return None,
@@ -3264,6 +3528,18 @@ fn date_for(
             a.saturating_sub(trig.end)
         };
         let dist = if in_clause { dist } else { dist + 1000 };
+        // "said on Tuesday", "on Tuesday claimed": the day of the report, used only when
+        // nothing else dates the attack.
+        let near = |k: usize| {
+            REPORTING.contains(&lw(toks, k))
+                || matches!(
+                    lw(toks, k),
+                    "claimed" | "announced" | "accused" | "blamed" | "visited" | "died"
+                )
+        };
+        let report_day =
+            (a.saturating_sub(2)..*a).any(near) || (*b..(b + 2).min(toks.len())).any(near);
+        let dist = if report_day { dist + 500 } else { dist };
         if best.map(|(bd, _)| dist < bd).unwrap_or(true) {
             best = Some((dist, d));
         }
@@ -3301,6 +3577,49 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             )
         };
         // "claimed responsibility", "claimed the attack", "claimed (that) it carried out".
+        // "X blamed Y for the attack", "accused Y of firing the rockets", "held Y
+        // responsible", "attributed the attack to Y": Y is the attacker, not X.
+        if matches!(
+            w,
+            "blamed"
+                | "blames"
+                | "blaming"
+                | "accused"
+                | "accuses"
+                | "accusing"
+                | "held"
+                | "holds"
+                | "holding"
+                | "attributed"
+                | "attributes"
+                | "attributing"
+        ) && !(k.saturating_sub(4)..k)
+            .any(|j| matches!(lw(toks, j), "not" | "no" | "n't" | "denied"))
+            && !(w == "blamed" && next == "on")
+        {
+            let to_word = if w.starts_with("attribut") {
+                (k + 1..(k + 6).min(toks.len())).find(|&j| lw(toks, j) == "to")
+            } else {
+                Some(k)
+            };
+            if let Some(t) = to_word {
+                let held_ok = !w.starts_with("held") && !w.starts_with("hold")
+                    || (k + 1..(k + 8).min(toks.len())).any(|j| lw(toks, j) == "responsible");
+                if held_ok {
+                    if let Some(s) = sent
+                        .slots
+                        .iter()
+                        .find(|s| s.first > t && s.first <= t + 4 && !s.weapon)
+                    {
+                        if let Role::Entity(e) = s.role {
+                            if table.entities[e].kind.can_attack() {
+                                return Some(e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         // "Responsibility was claimed by X", "the attack, claimed by X".
         if w == "claimed"
             && next == "by"
@@ -3511,6 +3830,38 @@ fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec
                     (Some(_), None) => false,
                 }
         });
+        if let Some(j) = other {
+            let mut b = found[j].attack.clone();
+            fill(&mut b, &a);
+            found[j].attack = b;
+            found[i].superseded = true;
+        }
+    }
+    // Two halves of one report: "On Sunday, the insurgents struck again." and "Gunmen
+    // opened fire on a vehicle outside Shuhail": an attacker without a place and a place
+    // without an attacker, a sentence or two apart.
+    for i in 0..found.len() {
+        if found[i].superseded
+            || found[i].attack.attacker.is_none()
+            || found[i].attack.place.is_some()
+        {
+            continue;
+        }
+        let a = found[i].attack.clone();
+        let other = (0..found.len())
+            .filter(|&j| {
+                let b = &found[j].attack;
+                j != i
+                    && !found[j].superseded
+                    && b.attacker.is_none()
+                    && b.place.is_some()
+                    && a.sentence.abs_diff(b.sentence) <= 2
+                    && match (a.date, b.date) {
+                        (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
+                        _ => true,
+                    }
+            })
+            .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence));
         if let Some(j) = other {
             let mut b = found[j].attack.clone();
             fill(&mut b, &a);
