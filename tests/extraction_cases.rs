@@ -127,9 +127,10 @@ fn is_place(ex: &Extraction, extractor: &Extractor, entity: usize, name: &str) -
     }
     let e = &ex.entities[entity];
     let key = format!(" {} ", name_key(name));
-    std::iter::once(&e.label)
-        .chain(e.surfaces.iter())
-        .any(|s| format!(" {} ", name_key(s)).contains(&key))
+    std::iter::once(&e.label).chain(e.surfaces.iter()).any(|s| {
+        let got = format!(" {} ", name_key(s));
+        got.contains(&key) || key.contains(&got)
+    })
 }
 
 fn describe(ex: &Extraction, a: &Attack) -> String {

@@ -352,6 +352,7 @@ const REPORTING: &[&str] = &[
 
 /// Nouns for actors the sentence does not name, and how they resolve.
 const GENERIC_ACTORS: &[&str] = &[
+    "it",
     "forces",
     "force",
     "militants",
@@ -1253,6 +1254,43 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             let role = if iran_backed {
                 let id = iran_backed_militias(input, table);
                 Role::Entity(id)
+            } else if w == "it" {
+                // "X said it had targeted ...", "It also claimed ...": only before an attack or
+                // claim verb, and then the actor of the sentence or the group in focus.
+                let verb_follows = (i + 1..(i + 4).min(toks.len())).any(|k| {
+                    matches!(
+                        lw(toks, k),
+                        "claimed"
+                            | "claims"
+                            | "targeted"
+                            | "attacked"
+                            | "struck"
+                            | "fired"
+                            | "launched"
+                            | "carried"
+                            | "hit"
+                            | "shelled"
+                            | "bombed"
+                            | "downed"
+                            | "killed"
+                    )
+                });
+                if !verb_follows {
+                    continue;
+                }
+                let earlier = sent.slots.iter().rev().find(|s| {
+                    s.end <= i
+                        && !s.weapon
+                        && matches!(s.role, Role::Entity(e) if table.entities[e].kind.can_attack())
+                });
+                match (earlier, focus.group()) {
+                    (Some(s), _) => s.role,
+                    (None, Some(g)) => {
+                        from_focus = true;
+                        Role::Entity(g)
+                    }
+                    (None, None) => continue,
+                }
             } else if w == "they"
                 || mods
                     .first()
@@ -1799,6 +1837,13 @@ fn is_anaphoric(toks: &[Token], i: usize) -> bool {
     let d = lw(toks, k - 1);
     let noun = lw(toks, i);
     let plural = noun.ends_with('s') && !noun.ends_with("ss");
+    // "both attacks", "the two attacks", "these strikes": the attacks already reported.
+    if plural
+        && (matches!(d, "both" | "these" | "those")
+            || (d == "two" && k >= 2 && lw(toks, k - 2) == "the"))
+    {
+        return true;
+    }
     !plural
         && (matches!(d, "the" | "this" | "that")
             || (d == "'s"
@@ -2355,6 +2400,22 @@ fn frame(
     }
     if trig.kind == TrigKind::Noun && trig.plural && !specific_plural(sent, trig, c_start, c_end) {
         return None;
+    }
+    // The target, read as a noun phrase: an entity when the phrase ends with one ("the
+    // federal police forces"), else the phrase ("a police checkpoint", "a Turkish outpost").
+    if trig.kind != TrigKind::Intercept && trig.kind != TrigKind::Clash {
+        if let Some((t, text)) = target_phrase(input.text, sent, trig, c_start, c_end) {
+            match t {
+                Some(e) if Some(Role::Entity(e)) != attacker => {
+                    target = Some(e);
+                    target_text = None;
+                }
+                _ => {
+                    target = None;
+                    target_text = Some(text);
+                }
+            }
+        }
     }
     // Actors joined to the attacker by "and": "the Iraqi air force and coalition warplanes".
     let co_attackers: Vec<usize> = attacker_slot
@@ -3016,6 +3077,209 @@ fn light_verb_before(toks: &[Token], at: usize, c_start: usize) -> Option<usize>
     None
 }
 
+/// Words that end a target noun phrase.
+fn ends_np(t: &Token) -> bool {
+    let w = t.lower.as_str();
+    (t.kind == TokenKind::Punct && !matches!(w, "'s" | "-"))
+        || (PREPOSITIONS.contains(&w) && w != "of")
+        || matches!(
+            w,
+            "and"
+                | "or"
+                | "killing"
+                | "wounding"
+                | "injuring"
+                | "causing"
+                | "leaving"
+                | "damaging"
+                | "destroying"
+                | "setting"
+                | "who"
+                | "which"
+                | "that"
+                | "when"
+                | "while"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "said"
+                | "says"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "late"
+                | "early"
+                | "overnight"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "last"
+                | "this"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "but"
+                | "using"
+                | "reportedly"
+        )
+}
+
+/// The noun phrase starting at `from`: determiners, adjectives, names and nouns, with one
+/// "of" phrase ("members of the federal police").
+fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    let mut seen_of = false;
+    while k < limit && k < from + 10 {
+        if toks[k].is("of") {
+            if seen_of || k == from {
+                break;
+            }
+            seen_of = true;
+            k += 1;
+            continue;
+        }
+        if ends_np(&toks[k]) {
+            break;
+        }
+        k += 1;
+    }
+    // Do not end on "of".
+    while k > from && toks[k - 1].is("of") {
+        k -= 1;
+    }
+    (k > from).then_some((from, k))
+}
+
+/// The target of an attack as the words say it, and the entity it names when it ends with
+/// one.
+fn target_phrase(
+    text: &str,
+    sent: &Sent,
+    trig: &Trigger,
+    c_start: usize,
+    c_end: usize,
+) -> Option<(Option<usize>, String)> {
+    let toks = sent.toks;
+    let is_weapon = |k: usize| {
+        matches!(
+            lw(toks, k),
+            "drone"
+                | "drones"
+                | "rocket"
+                | "rockets"
+                | "missile"
+                | "missiles"
+                | "mortar"
+                | "mortars"
+                | "shells"
+                | "bombs"
+                | "bomb"
+                | "projectiles"
+                | "uavs"
+                | "round"
+                | "rounds"
+                | "barrage"
+                | "salvo"
+        )
+    };
+    let skip_preps = |mut k: usize| {
+        while k < c_end
+            && matches!(
+                lw(toks, k),
+                "at" | "on"
+                    | "upon"
+                    | "against"
+                    | "toward"
+                    | "towards"
+                    | "into"
+                    | "targeting"
+                    | "up"
+            )
+        {
+            k += 1;
+        }
+        k
+    };
+    let span = match trig.kind {
+        TrigKind::Verb => {
+            let from = skip_preps(trig.end);
+            let first = np_span(toks, from, c_end)?;
+            // "fired rockets at X", "launched two drones toward X": the weapon is the object.
+            if (first.0..first.1).any(is_weapon) || matches!(trig.lemma, "launch" | "fire" | "drop")
+            {
+                let at = (first.1..c_end.min(first.1 + 8)).find(|&k| {
+                    matches!(
+                        lw(toks, k),
+                        "at" | "on" | "against" | "toward" | "towards" | "targeting" | "into"
+                    )
+                })?;
+                np_span(toks, skip_preps(at), c_end)?
+            } else {
+                first
+            }
+        }
+        TrigKind::Passive | TrigKind::ComeUnder => {
+            // The subject: after the last "when", "after", "that" or comma-free clause opener.
+            let mut start = c_start;
+            for k in (c_start..trig.tok).rev() {
+                if matches!(
+                    lw(toks, k),
+                    "when" | "after" | "as" | "while" | "that" | "because" | "-" | "—" | ":"
+                ) {
+                    start = k + 1;
+                    break;
+                }
+            }
+            // Skip subordinators and time phrases at the start.
+            while start < trig.tok
+                && matches!(
+                    lw(toks, start),
+                    "on" | "late" | "early" | "in" | "then" | ","
+                )
+            {
+                start += 1;
+            }
+            np_span(toks, start, trig.tok)?
+        }
+        TrigKind::Noun => {
+            let mut k = trig.end;
+            // "an attack by ISIS on X"
+            if lw(toks, k) == "by" {
+                k = (k + 1..c_end.min(k + 8))
+                    .find(|&j| matches!(lw(toks, j), "on" | "against" | "targeting"))?;
+            }
+            if !matches!(lw(toks, k), "on" | "against" | "targeting") {
+                return None;
+            }
+            np_span(toks, skip_preps(k), c_end)?
+        }
+        _ => return None,
+    };
+    let (s, e) = span;
+    let phrase = Span::new(toks[s].span.start, toks[e - 1].span.end)
+        .of(text)
+        .to_string();
+    // A name ending the phrase is the target ("the Harir base", "federal police forces").
+    let entity = sent
+        .slots
+        .iter()
+        .find(|sl| sl.end == e && sl.first >= s && !sl.weapon)
+        .and_then(|sl| match sl.role {
+            Role::Entity(x) => Some(x),
+            Role::Unknown => None,
+        });
+    Some((entity, phrase))
+}
+
 /// The noun phrase right after `from` (up to a preposition or break), as text.
 fn np_text(text: &str, toks: &[Token], from: usize, c_end: usize) -> Option<String> {
     let mut end = from;
@@ -3534,7 +3798,7 @@ fn date_for(
             REPORTING.contains(&lw(toks, k))
                 || matches!(
                     lw(toks, k),
-                    "claimed" | "announced" | "accused" | "blamed" | "visited" | "died"
+                    "claimed" | "announced" | "accused" | "blamed" | "visited"
                 )
         };
         let report_day =

@@ -82,7 +82,18 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
 /// The capitalised run starting at token `i`, as a token range `[start, end)`.
 fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<(usize, usize)> {
     let t = &tokens[i];
-    if covered[i] || !is_cap(text, t) || NEVER_NAMES.contains(&t.lower.as_str()) {
+    // A lowercase Arabic article can open a name: "al-Bayader", "el-Zor".
+    let article_start = matches!(t.lower.as_str(), "al" | "el")
+        && tokens
+            .get(i + 1)
+            .map(|h| h.is("-") && h.span.start == t.span.end)
+            .unwrap_or(false)
+        && tokens
+            .get(i + 2)
+            .map(|n| is_cap(text, n) && !covered.get(i + 2).copied().unwrap_or(true))
+            .unwrap_or(false);
+    if covered[i] || !(is_cap(text, t) || article_start) || NEVER_NAMES.contains(&t.lower.as_str())
+    {
         return None;
     }
     let mut end = i + 1;
@@ -202,10 +213,12 @@ fn classify(
     headline: bool,
 ) -> Option<NameMatch> {
     let sentence_initial = start == 0 || tokens[..start].iter().all(|t| t.kind == TokenKind::Punct);
-    // Drop function words and sentence starters at the front.
+    // Drop function words and sentence starters at the front; "Said" opens a name
+    // ("Said al-Hamad") unless it starts the sentence.
     while start < end
         && (NOT_NAME_STARTS.contains(&tokens[start].lower.as_str())
-            && !(start + 1 < end && tokens[start + 1].is(".")))
+            && !(start + 1 < end && tokens[start + 1].is("."))
+            && !(tokens[start].is("said") && !sentence_initial && start + 1 < end))
     {
         start += 1;
     }
