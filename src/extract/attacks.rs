@@ -645,6 +645,9 @@ struct Frame {
     target_text: Option<String>,
     /// Places with the larger place the sentence puts each in ("Kirkuk's Rashad district").
     places: Vec<(usize, Option<usize>)>,
+    /// With several places, the toll stated after each one ("..., and a third struck a house
+    /// in Karrada, killing a woman").
+    place_tolls: Vec<Toll>,
     date: Option<PartialDate>,
     weapon: Option<&'static str>,
     toll: Toll,
@@ -824,7 +827,8 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     }
                 }
             }
-            for (place, container) in &places {
+            for (n, (place, container)) in places.iter().enumerate() {
+                let place_toll = f.place_tolls.get(n).copied().unwrap_or_default();
                 for who in &attackers {
                     let single = places.len() == 1;
                     let mut confidence = f.confidence;
@@ -842,8 +846,16 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                             place: *place,
                             date: f.date,
                             weapon: f.weapon,
-                            killed: if single { f.toll.killed } else { None },
-                            wounded: if single { f.toll.wounded } else { None },
+                            killed: if single {
+                                f.toll.killed
+                            } else {
+                                place_toll.killed
+                            },
+                            wounded: if single {
+                                f.toll.wounded
+                            } else {
+                                place_toll.wounded
+                            },
                             sentence: si,
                             evidence: sentence.span,
                             rule: f.rule,
@@ -2101,10 +2113,13 @@ fn frame(
 ) -> Option<Frame> {
     let toks = sent.toks;
     let (c_start, c_end) = clause(toks, trig);
-    if is_unreal(toks, trig, c_start, c_end) {
+    let ents = &table.entities;
+    let named_place = sent.slots.iter().any(|s| {
+        s.first >= c_start && s.first < c_end && matches!(s.role, Role::Entity(e) if ents[e].kind.is_place() && ents[e].kind != Kind::Country)
+    });
+    if is_unreal(toks, trig, c_start, c_end, named_place) {
         return None;
     }
-    let ents = &table.entities;
     let kind_of = |r: Role| match r {
         Role::Entity(e) => Some(ents[e].kind),
         Role::Unknown => None,
@@ -2451,6 +2466,15 @@ fn frame(
     if trig.lemma == "operation" && (places.is_empty() || attacker.is_none()) {
         return None;
     }
+    // An air force's attack is an airstrike: "the Iraqi air force bombed ...".
+    if weapon.is_none() || weapon == Some("bomb") {
+        if let Some(Role::Entity(e)) = attacker {
+            let l = ents[e].label.to_lowercase();
+            if l.contains("air force") || l.contains("aerospace") {
+                weapon = Some("airstrike");
+            }
+        }
+    }
     // Weapon fallback from the trigger word itself.
     if weapon.is_none() {
         weapon = match trig.lemma {
@@ -2468,10 +2492,36 @@ fn frame(
     } else {
         toll(toks, c_start, c_end)
     };
+    let place_tolls: Vec<Toll> = if places.len() > 1 {
+        let pos: Vec<usize> = places
+            .iter()
+            .map(|(p, _)| {
+                sent.slots
+                    .iter()
+                    .find(|s| s.first >= c_start && s.first < c_end && s.role == Role::Entity(*p))
+                    .map(|s| s.first)
+                    .unwrap_or(c_end)
+            })
+            .collect();
+        pos.iter()
+            .map(|&start| {
+                let end = pos
+                    .iter()
+                    .filter(|&&q| q > start)
+                    .min()
+                    .copied()
+                    .unwrap_or(c_end);
+                toll(toks, start, end)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some(Frame {
         attacker,
         attacker_generic,
         co_attackers,
+        place_tolls,
         unknown_subject,
         target,
         target_text,
@@ -2625,7 +2675,13 @@ fn coordinated_before(sent: &Sent, ents: &[Entity], slot: &Slot) -> Option<usize
 }
 
 /// Negated, modal, planned, threatened or trend mentions.
-fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bool {
+fn is_unreal(
+    toks: &[Token],
+    trig: &Trigger,
+    c_start: usize,
+    c_end: usize,
+    named_place: bool,
+) -> bool {
     let sent_has_day = |a: usize, b: usize| sent_has_day(toks, a, b);
     let from = trig.tok.saturating_sub(4).max(c_start);
     for k in from..trig.tok {
@@ -2682,8 +2738,26 @@ fn is_unreal(toks: &[Token], trig: &Trigger, c_start: usize, c_end: usize) -> bo
             return true;
         }
     }
-    for k in trig.end..(trig.end + 4).min(c_end.max(trig.end)) {
+    // "Attacks on U.S. forces in Iraq and Syria have largely halted": for a plural, the
+    // clause's verb may come a while after.
+    let reach = if trig.plural { 16 } else { 4 };
+    for k in trig.end..(trig.end + reach).min(c_end.max(trig.end)) {
         if UNREAL_AFTER.contains(&lw(toks, k)) {
+            return true;
+        }
+    }
+    // "more than 170 rocket and drone attacks": a large count is a tally, not an event.
+    if trig.plural {
+        let large = (trig.tok.saturating_sub(5)..trig.tok).any(|k| {
+            toks[k].kind == TokenKind::Number
+                && toks[k]
+                    .lower
+                    .replace(',', "")
+                    .parse::<u32>()
+                    .map(|n| n >= 6)
+                    .unwrap_or(false)
+        });
+        if large && !named_place {
             return true;
         }
     }
@@ -3411,6 +3485,22 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         "opened" if next == "fire" => "gunfire",
         "shot" if next != "down" => "gunfire",
         "grenade" | "grenades" | "rpg" | "rpgs" => "grenade",
+        "bomb" | "bombs"
+            if matches!(
+                prev,
+                "sticky" | "magnetic" | "planted" | "improvised" | "homemade" | "buried"
+            ) =>
+        {
+            "IED"
+        }
+        "bomb" | "bombs"
+            if matches!(
+                next,
+                "planted" | "attached" | "hidden" | "placed" | "buried"
+            ) =>
+        {
+            "IED"
+        }
         "bomb" | "bombs" | "explosives" if prev != "car" && prev != "roadside" => "bomb",
         _ => return None,
     })
@@ -4153,8 +4243,13 @@ fn fill(a: &mut Attack, b: &Attack) {
         (Some(x), Some(y)) if x.covers(&y) && x != y => a.date = Some(y),
         _ => {}
     }
-    if a.weapon.is_none() {
-        a.weapon = b.weapon;
+    match (a.weapon, b.weapon) {
+        (None, w) => a.weapon = w,
+        // "a missile attack" then "a barrage of ballistic missiles": the precise one.
+        (Some("missile"), Some("ballistic missile")) | (Some("bomb"), Some(_)) => {
+            a.weapon = b.weapon
+        }
+        _ => {}
     }
     if a.killed.is_none() {
         a.killed = b.killed;
