@@ -805,6 +805,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
         }
+        let sentence_frames = frames.len();
         for f in frames {
             let attacker = match f.attacker {
                 Some(Role::Entity(e)) => Some(e),
@@ -870,13 +871,15 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
         }
-        // Casualty sentences without a trigger add to the attack in focus.
-        if triggers.is_empty() {
+        // Casualty sentences without an attack of their own add to the attack in focus; an
+        // updated toll ("the death toll rose to nine") replaces the earlier one.
+        if sentence_frames == 0 {
             let t = toll(toks, 0, toks.len());
+            let update = toks.iter().any(|t| t.is("toll"));
             if t.killed.is_some() || t.wounded.is_some() {
                 if let Some(a) = out.last_mut() {
                     if si - a.attack.sentence <= 2 {
-                        if a.attack.killed.is_none() {
+                        if a.attack.killed.is_none() || (update && t.killed.is_some()) {
                             a.attack.killed = t.killed;
                         }
                         if a.attack.wounded.is_none() {
@@ -1269,24 +1272,31 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             } else if w == "it" {
                 // "X said it had targeted ...", "It also claimed ...": only before an attack or
                 // claim verb, and then the actor of the sentence or the group in focus.
-                let verb_follows = (i + 1..(i + 4).min(toks.len())).any(|k| {
-                    matches!(
-                        lw(toks, k),
-                        "claimed"
-                            | "claims"
-                            | "targeted"
-                            | "attacked"
-                            | "struck"
-                            | "fired"
-                            | "launched"
-                            | "carried"
-                            | "hit"
-                            | "shelled"
-                            | "bombed"
-                            | "downed"
-                            | "killed"
+                let mut v = i + 1;
+                while v < toks.len()
+                    && matches!(
+                        lw(toks, v),
+                        "had" | "has" | "also" | "then" | "later" | "once"
                     )
-                });
+                {
+                    v += 1;
+                }
+                let verb_follows = matches!(
+                    lw(toks, v),
+                    "claimed"
+                        | "claims"
+                        | "targeted"
+                        | "attacked"
+                        | "struck"
+                        | "fired"
+                        | "launched"
+                        | "carried"
+                        | "hit"
+                        | "shelled"
+                        | "bombed"
+                        | "downed"
+                        | "killed"
+                );
                 if !verb_follows {
                     continue;
                 }
@@ -1388,6 +1398,19 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             // Plural generic nouns with a named group right before are part of that mention.
             if a > 0 && taken[a - 1] && a == i {
                 continue;
+            }
+            // "an IS suicide bomber", "PKK drone operators": the named group's member.
+            let mut role = role;
+            if a > 0 && taken[a - 1] && matches!(role, Role::Unknown) {
+                if let Some(owner) = sent.slots.iter().find(|s| s.end == a && !s.weapon) {
+                    if let Role::Entity(e) = owner.role {
+                        if table.entities[e].kind.can_attack()
+                            && table.entities[e].kind != Kind::Country
+                        {
+                            role = owner.role;
+                        }
+                    }
+                }
             }
             sent.slots.push(Slot {
                 first: a,
@@ -1618,7 +1641,9 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             // Words that are only attacks with an object or a preposition.
             match lemma {
                 // "fired rockets at", "opened fire on"; not "fire broke out", "under fire"
-                "fire" if w == "fire" && prev != "opened" && prev != "open" => {
+                "fire"
+                    if w == "fire" && !matches!(prev, "opened" | "open" | "opening" | "opens") =>
+                {
                     i += 1;
                     continue;
                 }
@@ -1695,7 +1720,11 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                         continue;
                     }
                 }
-                "blow" if next != "up" => {
+                "blow"
+                    if !(next == "up"
+                        || (matches!(next, "himself" | "themselves" | "herself")
+                            && lw(toks, i + 2) == "up")) =>
+                {
                     i += 1;
                     continue;
                 }
@@ -1759,6 +1788,10 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                                 | "second"
                                 | "another"
                                 | "other"
+                                | "bomber"
+                                | "bombers"
+                                | "himself"
+                                | "themselves"
                         )
                     });
                     let place_after = matches!(
@@ -2683,7 +2716,13 @@ fn is_unreal(
     named_place: bool,
 ) -> bool {
     let sent_has_day = |a: usize, b: usize| sent_has_day(toks, a, b);
-    let from = trig.tok.saturating_sub(4).max(c_start);
+    let mut from = trig.tok.saturating_sub(6).max(c_start);
+    if let Some(p) = (from..trig.tok)
+        .rev()
+        .find(|&k| matches!(lw(toks, k), "," | ";" | ":" | "\""))
+    {
+        from = from.max(p + 1);
+    }
     for k in from..trig.tok {
         let w = lw(toks, k);
         if UNREAL_BEFORE.contains(&w) {
@@ -2776,7 +2815,7 @@ fn is_unreal(
         });
     let has_day = quantity_only && sent_has_day(c_start, c_end);
     if !has_day && (trig.plural || trig.kind == TrigKind::Passive || trig.kind == TrigKind::Verb) {
-        let window = (c_start.max(trig.tok.saturating_sub(8)))..(c_end.min(trig.end + 8));
+        let window = (c_start.max(trig.tok.saturating_sub(8)))..(c_end.min(trig.end + 12));
         let generic = window.clone().any(|k| {
             let w = lw(toks, k);
             GENERIC_MARKERS.contains(&w)
@@ -3141,6 +3180,9 @@ fn light_verb_before(toks: &[Token], at: usize, c_start: usize) -> Option<usize>
                 | "claim"
                 | "unleashed"
                 | "waged"
+                | "ordered"
+                | "authorised"
+                | "authorized"
         ) {
             return Some(k);
         }
@@ -3482,7 +3524,8 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
             "gunfire"
         }
         "small" if next == "arms" => "gunfire",
-        "opened" if next == "fire" => "gunfire",
+        "opened" | "opening" | "open" if next == "fire" => "gunfire",
+        "gun" | "guns" if prev == "machine" || prev == "-" => "gunfire",
         "shot" if next != "down" => "gunfire",
         "grenade" | "grenades" | "rpg" | "rpgs" => "grenade",
         "bomb" | "bombs"
@@ -3706,6 +3749,25 @@ fn is_adjectival(toks: &[Token], i: usize) -> bool {
         return false;
     }
     let w = t.lower.as_str();
+    // "US and allied troops", "US and coalition forces".
+    if w == "and" {
+        return matches!(
+            lw(toks, k + 1),
+            "allied"
+                | "coalition"
+                | "partner"
+                | "iraqi"
+                | "kurdish"
+                | "international"
+                | "foreign"
+                | "western"
+                | "british"
+                | "french"
+                | "american"
+                | "us"
+                | "u"
+        );
+    }
     if PREPOSITIONS.contains(&w) || w.ends_with("ed") {
         return false;
     }
@@ -3888,12 +3950,20 @@ fn date_for(
             REPORTING.contains(&lw(toks, k))
                 || matches!(
                     lw(toks, k),
-                    "claimed" | "announced" | "accused" | "blamed" | "visited"
+                    "claimed"
+                        | "announced"
+                        | "accused"
+                        | "blamed"
+                        | "visited"
+                        | "condemned"
+                        | "denied"
                 )
         };
         let report_day =
             (a.saturating_sub(2)..*a).any(near) || (*b..(b + 2).min(toks.len())).any(near);
-        let dist = if report_day { dist + 500 } else { dist };
+        if report_day {
+            continue;
+        }
         if best.map(|(bd, _)| dist < bd).unwrap_or(true) {
             best = Some((dist, d));
         }
