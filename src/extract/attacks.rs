@@ -891,7 +891,23 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         }
         focus.update(&sent, table, input);
     }
-    let mut attacks = resolve(out, input.lexicon, table);
+    let mut attacks = resolve(out, input.lexicon, table, input.published);
+    // An attack with neither attacker nor place ("rockets were fired from a site near the
+    // base") only details the attack before it.
+    let mut kept: Vec<Attack> = Vec::new();
+    for a in attacks {
+        if a.attacker.is_none() && a.place.is_none() {
+            if let Some(b) = kept.iter_mut().rev().find(|b| a.sentence - b.sentence <= 3) {
+                fill(b, &a);
+                continue;
+            }
+            if a.target.is_none() {
+                continue;
+            }
+        }
+        kept.push(a);
+    }
+    attacks = kept;
     // The same attacker and place with a date in one mention and none in another (a
     // headline, say) are one attack.
     let mut merged: Vec<Attack> = Vec::new();
@@ -2094,6 +2110,11 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
             start = k + 1;
             break;
         }
+        // A noun after "in retaliation for", "following", "amid" names another event.
+        if trig.kind == TrigKind::Noun && matches!(w, "retaliation" | "response") {
+            start = k + 1;
+            break;
+        }
     }
     let mut end = toks.len();
     for k in trig.end..toks.len() {
@@ -2126,6 +2147,25 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
             break;
         }
         if w == "in" && matches!(lw(toks, k + 1), "retaliation" | "response") {
+            end = k;
+            break;
+        }
+        if w == "and"
+            && k > 0
+            && lw(toks, k - 1) == ","
+            && matches!(
+                lw(toks, k + 1),
+                "demanded"
+                    | "called"
+                    | "urged"
+                    | "said"
+                    | "vowed"
+                    | "warned"
+                    | "added"
+                    | "asked"
+                    | "accused"
+            )
+        {
             end = k;
             break;
         }
@@ -3590,16 +3630,54 @@ fn places(
         if attacker.map(|a| a.first == s.first).unwrap_or(false) {
             continue;
         }
-        let prev = if s.first > 0 {
-            lw(toks, s.first - 1)
-        } else {
-            ""
-        };
-        let prev2 = if s.first > 1 {
-            lw(toks, s.first - 2)
-        } else {
-            ""
-        };
+        // The words before the name, past an article: "west of the Euphrates".
+        let mut p0 = s.first;
+        while p0 > 0 && matches!(lw(toks, p0 - 1), "the" | "a" | "an") {
+            p0 -= 1;
+        }
+        let prev = if p0 > 0 { lw(toks, p0 - 1) } else { "" };
+        let prev2 = if p0 > 1 { lw(toks, p0 - 2) } else { "" };
+        // "launched from areas west of the Euphrates", "fired from an open field near the
+        // highway to Fallujah": places in the phrase after "from" are where it came from.
+        let from_phrase = (s.first.saturating_sub(8)..s.first)
+            .any(|k| lw(toks, k) == "from" && k >= trig.end)
+            && !(s.first.saturating_sub(8)..s.first).any(|k| {
+                matches!(
+                    lw(toks, k),
+                    "," | ";"
+                        | "and"
+                        | "killing"
+                        | "at"
+                        | "on"
+                        | "targeting"
+                        | "toward"
+                        | "towards"
+                )
+            });
+        if from_phrase {
+            continue;
+        }
+        // A capital standing for its government: "demanded that Ankara withdraw".
+        if matches!(
+            lw(toks, s.end),
+            "withdraw"
+                | "said"
+                | "says"
+                | "has"
+                | "have"
+                | "will"
+                | "would"
+                | "denied"
+                | "accused"
+                | "blamed"
+                | "warned"
+                | "responded"
+                | "retaliated"
+                | "summoned"
+                | "condemned"
+        ) {
+            continue;
+        }
         // Origins and agents: "launched from Iran", "by the US".
         if (prev == "from" && !matches!(prev2, "away" | "kilometres" | "km" | "miles"))
             || prev == "by"
@@ -4026,6 +4104,24 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             } else {
                 Some(k)
             };
+            // "accused X of being behind past attacks": an accusation about a trend.
+            let about_trend = (k + 1..(k + 14).min(toks.len())).any(|j| {
+                matches!(
+                    lw(toks, j),
+                    "attacks"
+                        | "strikes"
+                        | "past"
+                        | "previous"
+                        | "repeated"
+                        | "recent"
+                        | "earlier"
+                        | "series"
+                        | "spate"
+                )
+            });
+            if about_trend {
+                continue;
+            }
             if let Some(t) = to_word {
                 let held_ok = !w.starts_with("held") && !w.starts_with("hold")
                     || (k + 1..(k + 8).min(toks.len())).any(|j| lw(toks, j) == "responsible");
@@ -4147,7 +4243,18 @@ fn within(
 /// attack whose sentence hides the attacker ("three drones struck X") take the attacker,
 /// date, weapon and target of the attack in focus; when they name a place within the focus
 /// attack's place (or it had none), the focus attack is superseded by the more precise one.
-fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec<Attack> {
+fn resolve(
+    mut found: Vec<Found>,
+    lexicon: &Lexicon,
+    table: &EntityTable,
+    published: Option<NaiveDate>,
+) -> Vec<Attack> {
+    // An attack that names no date is taken to be of the publication day when compared.
+    let eff = |d: Option<PartialDate>| d.or(published.map(PartialDate::day));
+    let compatible = |a: Option<PartialDate>, b: Option<PartialDate>| match (eff(a), eff(b)) {
+        (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
+        _ => true,
+    };
     let ents = &table.entities;
     for i in 0..found.len() {
         let (anaphoric, unknown) = (
@@ -4169,10 +4276,12 @@ fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec
             }
             let attacker_ok =
                 a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker;
-            let date_ok = match (a.date, b.date) {
-                (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
-                _ => true,
-            };
+            let date_ok = (anaphoric
+                && match (a.date, b.date) {
+                    (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
+                    _ => true,
+                })
+                || compatible(a.date, b.date);
             let place_ok = match (a.place, b.place) {
                 (Some(x), Some(y)) => {
                     x == y
@@ -4237,10 +4346,7 @@ fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec
                 && !found[j].superseded
                 && b.attacker.is_some()
                 && a.sentence.abs_diff(b.sentence) <= 6
-                && match (a.date, b.date) {
-                    (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
-                    _ => true,
-                }
+                && compatible(a.date, b.date)
                 && match (a.place, b.place) {
                     (Some(x), Some(y)) => {
                         x == y
@@ -4280,10 +4386,7 @@ fn resolve(mut found: Vec<Found>, lexicon: &Lexicon, table: &EntityTable) -> Vec
                     && b.attacker.is_none()
                     && b.place.is_some()
                     && a.sentence.abs_diff(b.sentence) <= 2
-                    && match (a.date, b.date) {
-                        (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
-                        _ => true,
-                    }
+                    && compatible(a.date, b.date)
             })
             .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence));
         if let Some(j) = other {
