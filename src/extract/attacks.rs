@@ -175,6 +175,10 @@ const NOUNS: &[(&str, &str)] = &[
     ("assault", "assault"),
     ("assaults", "assault"),
     ("operation", "operation"),
+    ("killing", "killing"),
+    ("killings", "killing"),
+    ("murder", "killing"),
+    ("assassination", "killing"),
 ];
 
 /// Words before a noun that make it a noun ("an attack", "drone strikes").
@@ -655,6 +659,8 @@ struct Frame {
     confidence: f32,
     anaphoric: bool,
     lemma: &'static str,
+    /// The clause the frame was read from, as a token range.
+    clause: (usize, usize),
 }
 
 /// An attack found in a sentence, with what cross-sentence resolution needs.
@@ -748,16 +754,28 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         }
         // "killed" beside another attack word gives the toll of that attack, not another
         // attack ("a drone struck the base, which killed two").
-        if frames.iter().any(|f| f.lemma != "kill") {
+        // ... unless it is in a clause of its own ("The attack on X comes two days after
+        // ISIS killed two dozen soldiers in the same region").
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let others: Vec<(usize, usize)> = frames
+            .iter()
+            .filter(|f| f.lemma != "kill")
+            .map(|f| f.clause)
+            .collect();
+        if !others.is_empty() {
             // Its attacker is the attack's: "IS said its fighters had killed four soldiers in
             // an ambush".
-            let killer = frames
+            let killers: Vec<(Option<Role>, (usize, usize))> = frames
                 .iter()
-                .find(|f| f.lemma == "kill" && matches!(f.attacker, Some(Role::Entity(_))))
-                .map(|f| f.attacker);
-            frames.retain(|f| f.lemma != "kill");
-            if let Some(k) = killer {
-                for f in frames.iter_mut().filter(|f| f.attacker.is_none()) {
+                .filter(|f| f.lemma == "kill" && matches!(f.attacker, Some(Role::Entity(_))))
+                .map(|f| (f.attacker, f.clause))
+                .collect();
+            frames.retain(|f| f.lemma != "kill" || !others.iter().any(|o| overlaps(*o, f.clause)));
+            for (k, c) in killers {
+                for f in frames
+                    .iter_mut()
+                    .filter(|f| f.attacker.is_none() && f.lemma != "kill" && overlaps(f.clause, c))
+                {
                     f.attacker = k;
                 }
             }
@@ -1649,6 +1667,24 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             continue;
         }
         if let Some(lemma) = verb {
+            // After an article or possessive it is a noun: "the target of", "their targets".
+            if matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "main"
+                    | "key"
+                    | "legitimate"
+            ) {
+                i += 1;
+                continue;
+            }
             // "hit-and-run"
             if next == "-" {
                 i += 1;
@@ -2412,8 +2448,10 @@ fn frame(
             if !window_has_weapon {
                 return None;
             }
+            // "shot down by air defences", "repelled by coalition air defences": the
+            // defender; only an armed group downing a drone is its attacker.
             if let Some(a) = by_agent(sent, trig.end, c_end) {
-                if !a.weapon {
+                if !a.weapon && kind_of(a.role) == Some(Kind::ArmedGroup) {
                     attacker = Some(a.role);
                     attacker_slot = Some(*a);
                 }
@@ -2606,6 +2644,7 @@ fn frame(
         confidence,
         anaphoric: trig.anaphoric,
         lemma: trig.lemma,
+        clause: (c_start, c_end),
     })
 }
 
@@ -2784,10 +2823,74 @@ fn is_unreal(
             if w == "no" && trig.kind != TrigKind::Noun {
                 continue;
             }
+            // "May 16" is a date.
+            if w == "may"
+                && toks
+                    .get(k + 1)
+                    .map(|n| n.kind == TokenKind::Number)
+                    .unwrap_or(false)
+            {
+                continue;
+            }
             if w == "against" {
                 continue;
             }
             // "attempted to launch" is a failed attack only when nothing was launched.
+            return true;
+        }
+    }
+    // Drills and exercises are not attacks, whatever they fire.
+    if toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "exercise" | "exercises" | "drill" | "drills" | "manoeuvres" | "maneuvers" | "wargames"
+        )
+    }) {
+        return true;
+    }
+    // "denied reports that rockets had landed", "rejected claims that its fighters
+    // attacked": what is denied did not (as far as the text goes) happen.
+    let denial = (0..trig.tok).find(|&k| {
+        matches!(
+            lw(toks, k),
+            "denied" | "deny" | "denies" | "denying" | "rejected" | "dismissed" | "refuted"
+        )
+    });
+    if let Some(d) = denial {
+        if (d + 1..trig.tok).any(|k| {
+            matches!(
+                lw(toks, k),
+                "reports" | "report" | "claims" | "rumours" | "rumors" | "allegations" | "that"
+            )
+        }) {
+            return true;
+        }
+    }
+    // "foiled a plan to", "thwarted an attempt to".
+    if trig.kind == TrigKind::Intercept
+        && (trig.end..(trig.end + 3).min(toks.len()))
+            .any(|k| matches!(lw(toks, k), "plan" | "plot" | "attempt" | "bid" | "scheme"))
+    {
+        return true;
+    }
+    // A participle after a comma shares the mood of its clause: "Turkey would launch an
+    // operation ..., targeting ...".
+    if toks[trig.tok].lower.ends_with("ing") && trig.tok > 0 && toks[trig.tok - 1].is(",") {
+        if (0..trig.tok).any(|k| {
+            matches!(
+                lw(toks, k),
+                "would"
+                    | "will"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "plans"
+                    | "planned"
+                    | "threatened"
+                    | "vowed"
+                    | "intends"
+            )
+        }) {
             return true;
         }
     }
@@ -4141,8 +4244,24 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             }
         }
         // "Responsibility was claimed by X", "the attack, claimed by X".
+        let claim_subject = (k.saturating_sub(4)..k).any(|j| {
+            matches!(
+                lw(toks, j),
+                "responsibility"
+                    | "attack"
+                    | "attacks"
+                    | "strike"
+                    | "strikes"
+                    | "bombing"
+                    | "ambush"
+                    | "assault"
+                    | "operation"
+                    | "it"
+            )
+        });
         if w == "claimed"
             && next == "by"
+            && claim_subject
             && !(k.saturating_sub(4)..k).any(|j| matches!(lw(toks, j), "not" | "no" | "n't"))
         {
             if let Some(s) = sent
