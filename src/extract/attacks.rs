@@ -22,7 +22,7 @@
 
 use super::cues::{DEMONYMS, PREPOSITIONS};
 use super::lexicon::{Kind, Lexicon};
-use super::numbers::{toll, Toll};
+use super::numbers::{toll_named, Toll};
 use super::{Attack, Entity, EntityTable, Mention};
 use crate::text::dates::{find_dates, DateExpr, PartialDate};
 use crate::text::{Sentence, Span, Token, TokenKind};
@@ -574,9 +574,6 @@ const UNREAL_BEFORE: &[&str] = &[
     "aimed",
     "seeking",
     "seek",
-    "denied",
-    "denies",
-    "deny",
     "rejected",
     "without",
     "against",
@@ -678,6 +675,8 @@ struct Found {
 
 struct Sent<'a> {
     idx: usize,
+    /// Tokens inside the name of a person.
+    persons: Vec<bool>,
     /// The sentence before names a drone, rocket or missile.
     previous_weapon: bool,
     toks: &'a [Token],
@@ -709,6 +708,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             });
         let mut sent = Sent {
             idx: si,
+            persons: vec![false; toks.len()],
             previous_weapon,
             toks,
             slots: Vec::new(),
@@ -731,6 +731,13 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 .find_map(|(d, _, _)| d.resolve(input.published)),
         );
         build_slots(input, table, &mut sent, &focus);
+        for s in &sent.slots {
+            if matches!(s.role, Role::Entity(e) if table.entities[e].kind == Kind::Person) {
+                for k in s.first..s.end {
+                    sent.persons[k] = true;
+                }
+            }
+        }
         let title_like = si == 0
             && input
                 .title
@@ -892,7 +899,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // Casualty sentences without an attack of their own add to the attack in focus; an
         // updated toll ("the death toll rose to nine") replaces the earlier one.
         if sentence_frames == 0 {
-            let t = toll(toks, 0, toks.len());
+            let t = toll_named(toks, 0, toks.len(), &sent.persons);
             let update = toks.iter().any(|t| t.is("toll"));
             if t.killed.is_some() || t.wounded.is_some() {
                 if let Some(a) = out.last_mut() {
@@ -1057,6 +1064,10 @@ fn ethnic_stem(adjective: &str) -> Option<&'static str> {
         "arab" => "arab",
         "iraqi" => "iraq",
         "syrian" => "syria",
+        "jihadist" | "jihadists" | "jihadi" | "jihadis" | "extremist" | "extremists"
+        | "terrorist" | "terrorists" | "insurgents" | "insurgent" | "islamist" | "islamists" => {
+            "jihad"
+        }
         _ => return None,
     })
 }
@@ -1407,9 +1418,29 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                     )
                 })
             {
-                // "the Kurdish militants": the group in focus, if it is Kurdish.
-                let qualifier = mods.iter().find_map(|m| ethnic_stem(m));
+                // "the Kurdish militants": the group in focus, if it is Kurdish; "the
+                // jihadists", "the insurgents": a jihadist group.
+                let qualifier = mods
+                    .iter()
+                    .chain(std::iter::once(&w))
+                    .find_map(|m| ethnic_stem(m));
                 let group = match qualifier {
+                    Some("jihad") => focus
+                        .group_where(|g| {
+                            let l = table.entities[g].label.to_lowercase();
+                            [
+                                "islamic state",
+                                "qaeda",
+                                "nusra",
+                                "tahrir al-sham",
+                                "hurras",
+                                "ansar al",
+                                "jund",
+                            ]
+                            .iter()
+                            .any(|j| l.contains(j))
+                        })
+                        .or_else(|| focus.group()),
                     Some(stem) => focus.group_where(|g| {
                         let e = &table.entities[g];
                         let lex = e.lexicon.map(|li| &input.lexicon.entries[li]);
@@ -1738,6 +1769,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                                 | "ambush"
                                 | "bombardment"
                                 | "shells"
+                                | "operation"
                         )
                     });
                     if !ok {
@@ -2596,12 +2628,23 @@ fn frame(
             _ => None,
         };
     }
-    // Date: the date expression nearest the trigger in the clause, else in the sentence.
-    let (date, _) = date_for(input, sent, trig, c_start, c_end);
-    let t = if all.len() <= 1 {
-        toll(toks, 0, toks.len())
+    // Date: the date expression nearest the trigger in the clause, else in the sentence; a
+    // mention of an attack already reported takes only a date right beside it.
+    let (date, _) = if trig.anaphoric {
+        date_for(
+            input,
+            sent,
+            trig,
+            trig.tok.saturating_sub(4),
+            (trig.end + 4).min(toks.len()),
+        )
     } else {
-        toll(toks, c_start, c_end)
+        date_for(input, sent, trig, c_start, c_end)
+    };
+    let t = if all.len() <= 1 {
+        toll_named(toks, 0, toks.len(), &sent.persons)
+    } else {
+        toll_named(toks, c_start, c_end, &sent.persons)
     };
     let place_tolls: Vec<Toll> = if places.len() > 1 {
         let pos: Vec<usize> = places
@@ -2622,7 +2665,7 @@ fn frame(
                     .min()
                     .copied()
                     .unwrap_or(c_end);
-                toll(toks, start, end)
+                toll_named(toks, start, end, &sent.persons)
             })
             .collect()
     } else {
@@ -3329,6 +3372,27 @@ fn light_verb_before(toks: &[Token], at: usize, c_start: usize) -> Option<usize>
         ) {
             return Some(k);
         }
+        // "carried out dozens of airstrikes", "a series of strikes"
+        if w == "of"
+            && matches!(
+                lw(toks, k.saturating_sub(1)),
+                "dozens"
+                    | "scores"
+                    | "hundreds"
+                    | "series"
+                    | "number"
+                    | "wave"
+                    | "barrage"
+                    | "salvo"
+                    | "string"
+                    | "round"
+                    | "rounds"
+                    | "spate"
+                    | "couple"
+            )
+        {
+            continue;
+        }
         if PREPOSITIONS.contains(&w) && !matches!(w, "out") {
             return None;
         }
@@ -3473,7 +3537,8 @@ fn target_phrase(
             let from = skip_preps(trig.end);
             let first = np_span(toks, from, c_end)?;
             // "fired rockets at X", "launched two drones toward X": the weapon is the object.
-            if (first.0..first.1).any(is_weapon) || matches!(trig.lemma, "launch" | "fire" | "drop")
+            if (first.0..first.1).any(is_weapon)
+                || (matches!(trig.lemma, "launch" | "drop") && from == trig.end)
             {
                 let at = (first.1..c_end.min(first.1 + 8)).find(|&k| {
                     matches!(
@@ -3781,10 +3846,14 @@ fn places(
         ) {
             continue;
         }
-        // Origins and agents: "launched from Iran", "by the US".
-        if (prev == "from" && !matches!(prev2, "away" | "kilometres" | "km" | "miles"))
-            || prev == "by"
-        {
+        // Origins and agents: "launched from Iran", "by the US"; "8 km from the base" is a
+        // reference point.
+        let distance = prev == "from"
+            && matches!(
+                prev2,
+                "away" | "kilometres" | "kilometers" | "km" | "miles" | "metres" | "meters"
+            );
+        if (prev == "from" && !distance) || prev == "by" {
             continue;
         }
         // A country is a place after a preposition of place ("in Iraq", "across Syria");
@@ -3812,9 +3881,10 @@ fn places(
             continue;
         }
         // Reference points: "west of Baghdad", "60 kilometres south-east of Mosul".
-        let reference = prev == "of"
-            && (is_direction(prev2)
-                || matches!(prev2, "km" | "kilometres" | "kilometers" | "miles"));
+        let reference = distance
+            || prev == "of"
+                && (is_direction(prev2)
+                    || matches!(prev2, "km" | "kilometres" | "kilometers" | "miles"));
         cands.push((e, s, reference));
     }
     // Containment: drop places that contain another candidate; remember the container.
@@ -4220,6 +4290,9 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                         | "earlier"
                         | "series"
                         | "spate"
+                        | "dozens"
+                        | "murders"
+                        | "killings"
                 )
             });
             if about_trend {
@@ -4229,10 +4302,11 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                 let held_ok = !w.starts_with("held") && !w.starts_with("hold")
                     || (k + 1..(k + 8).min(toks.len())).any(|j| lw(toks, j) == "responsible");
                 if held_ok {
+                    let reach = if w.starts_with("attribut") { 4 } else { 2 };
                     if let Some(s) = sent
                         .slots
                         .iter()
-                        .find(|s| s.first > t && s.first <= t + 4 && !s.weapon)
+                        .find(|s| s.first > t && s.first <= t + reach && !s.weapon)
                     {
                         if let Role::Entity(e) = s.role {
                             if table.entities[e].kind.can_attack() {
@@ -4370,9 +4444,19 @@ fn resolve(
 ) -> Vec<Attack> {
     // An attack that names no date is taken to be of the publication day when compared.
     let eff = |d: Option<PartialDate>| d.or(published.map(PartialDate::day));
-    let compatible = |a: Option<PartialDate>, b: Option<PartialDate>| match (eff(a), eff(b)) {
+    // Two dates are compatible when one period holds the other; a missing date is
+    // compatible with any date within a week of publication, not with an older one
+    // ("last year", "in 2017").
+    let compatible = |a: Option<PartialDate>, b: Option<PartialDate>| match (a, b) {
         (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
-        _ => true,
+        (Some(x), None) | (None, Some(x)) => match (eff(None), x.first_day(), x.last_day()) {
+            (Some(p), Some(f), Some(l)) => {
+                let p = p.as_date().unwrap_or(f);
+                f - chrono::Duration::days(7) <= p && p <= l + chrono::Duration::days(7)
+            }
+            _ => true,
+        },
+        (None, None) => true,
     };
     let ents = &table.entities;
     for i in 0..found.len() {

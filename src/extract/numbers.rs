@@ -316,6 +316,28 @@ const WOUNDED_WORDS: &[&str] = &[
 
 /// Reads the toll stated in `tokens[from..to]`.
 pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
+    toll_named(tokens, from, to, &[])
+}
+
+/// Reads the toll stated in `tokens[from..to]`; `persons[i]` marks tokens inside a named
+/// person ("killed Abu Baqir al-Saadi and two of his guards" counts three).
+pub fn toll_named(tokens: &[Token], from: usize, to: usize, persons: &[bool]) -> Toll {
+    PERSONS.with(|p| *p.borrow_mut() = persons.to_vec());
+    let t = toll_inner(tokens, from, to);
+    PERSONS.with(|p| p.borrow_mut().clear());
+    t
+}
+
+thread_local! {
+    /// The person marks of the sentence being read, for the count helpers.
+    static PERSONS: std::cell::RefCell<Vec<bool>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn is_person(i: usize) -> bool {
+    PERSONS.with(|p| p.borrow().get(i).copied().unwrap_or(false))
+}
+
+fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
     let mut out = Toll::default();
     let to = to.min(tokens.len());
     let lw = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
@@ -445,6 +467,20 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
             return Some((1, end));
         }
     }
+    // A named person: "killed Said al-Hamad".
+    if i < to && is_person(i) {
+        let mut end = i;
+        while end < to && is_person(end) {
+            end += 1;
+        }
+        // Past an apposition: "Abu Baqir al-Saadi, a senior commander of X,".
+        if tokens.get(end).map(|t| t.is(",")).unwrap_or(false) {
+            if let Some(close) = (end + 1..(end + 12).min(to)).find(|&k| tokens[k].is(",")) {
+                end = close + 1;
+            }
+        }
+        return Some((1, end));
+    }
     let (v, after) = number_at(tokens, i)?;
     // Must be a count of people, not "killed 2 hours later": a person word or the end.
     let next = tokens.get(after).map(|t| t.lower.as_str()).unwrap_or("");
@@ -527,9 +563,10 @@ fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
             k += 1;
         }
         if let Some((v, after)) = number_at(tokens, k) {
-            let next = tokens.get(after).map(|t| t.lower.as_str()).unwrap_or("");
-            if PEOPLE.contains(&next)
-                || (after + 1 < to && PEOPLE.contains(&tokens[after + 1].lower.as_str()))
+            // "and 16 civilians", "and two of his guards"
+            if tokens[after.min(to)..(after + 4).min(to)]
+                .iter()
+                .any(|t| PEOPLE.contains(&t.lower.as_str()))
             {
                 return v;
             }
@@ -598,6 +635,13 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
                 return Some(v);
             }
             return None;
+        }
+        if is_person(k) {
+            return Some(1);
+        }
+        // "two were killed and another wounded"
+        if w == "another" && k + 1 == j {
+            return Some(1);
         }
         if (w == "a" || w == "an" || w == "one")
             && tokens
