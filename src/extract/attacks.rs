@@ -1898,13 +1898,12 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                     }
                 }
                 // "shot dead", "shot and killed", "shot at"; "shot down" is an interception.
-                "shoot" => {
+                "shoot"
                     if !(matches!(next, "dead" | "and" | "at" | "by" | "in" | "on" | "near")
-                        || is_passive(toks, i))
-                    {
-                        i += 1;
-                        continue;
-                    }
+                        || is_passive(toks, i)) =>
+                {
+                    i += 1;
+                    continue;
                 }
                 _ => {}
             }
@@ -1965,6 +1964,16 @@ fn is_anaphoric(toks: &[Token], i: usize) -> bool {
     }
     let d = lw(toks, k - 1);
     let noun = lw(toks, i);
+    // "confirmed an attack on", "reported an attack on": the attack already reported.
+    if matches!(d, "a" | "an")
+        && k >= 2
+        && matches!(
+            lw(toks, k - 2),
+            "confirmed" | "confirms" | "acknowledged" | "reported"
+        )
+    {
+        return true;
+    }
     let plural = noun.ends_with('s') && !noun.ends_with("ss");
     // "both attacks", "the two attacks", "these strikes": the attacks already reported.
     if plural
@@ -2112,6 +2121,7 @@ fn is_passive(toks: &[Token], i: usize) -> bool {
             return true;
         }
         if !(p.ends_with("ly")
+            || (p == "and" && k > 0 && lw(toks, k - 1).ends_with("ed"))
             || matches!(
                 p,
                 "also"
@@ -2918,8 +2928,10 @@ fn is_unreal(
     }
     // A participle after a comma shares the mood of its clause: "Turkey would launch an
     // operation ..., targeting ...".
-    if toks[trig.tok].lower.ends_with("ing") && trig.tok > 0 && toks[trig.tok - 1].is(",") {
-        if (0..trig.tok).any(|k| {
+    if toks[trig.tok].lower.ends_with("ing")
+        && trig.tok > 0
+        && toks[trig.tok - 1].is(",")
+        && (0..trig.tok).any(|k| {
             matches!(
                 lw(toks, k),
                 "would"
@@ -2933,9 +2945,9 @@ fn is_unreal(
                     | "vowed"
                     | "intends"
             )
-        }) {
-            return true;
-        }
+        })
+    {
+        return true;
     }
     // Hypotheticals anywhere before the trigger in the clause.
     for k in c_start..trig.tok {
@@ -3453,6 +3465,19 @@ fn ends_np(t: &Token) -> bool {
                 | "but"
                 | "using"
                 | "reportedly"
+                | "carrying"
+                | "hosting"
+                | "housing"
+                | "belonging"
+                | "manning"
+                | "driving"
+                | "travelling"
+                | "traveling"
+                | "wearing"
+                | "up"
+                | "himself"
+                | "themselves"
+                | "herself"
         )
 }
 
@@ -3555,10 +3580,14 @@ fn target_phrase(
             // The subject: after the last "when", "after", "that" or comma-free clause opener.
             let mut start = c_start;
             for k in (c_start..trig.tok).rev() {
+                let spaced_dash = matches!(lw(toks, k), "-" | "—" | "–")
+                    && k > 0
+                    && toks[k].span.start > toks[k - 1].span.end;
                 if matches!(
                     lw(toks, k),
-                    "when" | "after" | "as" | "while" | "that" | "because" | "-" | "—" | ":"
-                ) {
+                    "when" | "after" | "as" | "while" | "that" | "because" | ":"
+                ) || spaced_dash
+                {
                     start = k + 1;
                     break;
                 }
@@ -3580,6 +3609,14 @@ fn target_phrase(
             if lw(toks, k) == "by" {
                 k = (k + 1..c_end.min(k + 8))
                     .find(|&j| matches!(lw(toks, j), "on" | "against" | "targeting"))?;
+            }
+            // Past a time phrase: "a similar attack a few hours later on an SDF checkpoint".
+            if !matches!(lw(toks, k), "on" | "against" | "targeting") {
+                if let Some(j) = (k..c_end.min(k + 6))
+                    .find(|&j| matches!(lw(toks, j), "later" | "earlier" | "afterwards"))
+                {
+                    k = j + 1;
+                }
             }
             if !matches!(lw(toks, k), "on" | "against" | "targeting") {
                 return None;
@@ -3712,7 +3749,13 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         "rocket" | "rockets" | "katyusha" | "katyushas" | "grad" => "rocket",
         "mortar" | "mortars" => "mortar",
         "artillery" | "shelling" | "howitzer" | "howitzers" | "shelled" => "artillery",
-        "airstrike" | "airstrikes" | "warplanes" | "warplane" | "jets" | "bombers" => "airstrike",
+        "airstrike" | "airstrikes" | "warplanes" | "warplane" | "jets" => "airstrike",
+        "bombers" | "bomber" if prev != "suicide" => "airstrike",
+        "vest" | "belt" | "vests" | "belts"
+            if matches!(prev, "explosive" | "suicide" | "explosives") =>
+        {
+            "suicide bomber"
+        }
         "air" if matches!(next, "strike" | "strikes" | "raid" | "raids" | "attack") => "airstrike",
         "aircraft" if prev != "anti" && prev != "-" => "airstrike",
         "ied" | "ieds" => "IED",
@@ -3935,7 +3978,7 @@ fn places(
     }
     // Most specific bucket: bases, facilities, towns and features before regions before
     // countries.
-    let bucket = |e: usize| match kind_of_entity(ents, e).map(|k| k.place_rank()).unwrap_or(9) {
+    let bucket = |e: usize| match rank_of(ents, e) {
         0..=3 => 0,
         4 => 1,
         _ => 2,
@@ -3958,9 +4001,7 @@ fn places(
             let pick = kept
                 .iter()
                 .min_by_key(|k| {
-                    let rank = kind_of_entity(ents, k.0)
-                        .map(|k| k.place_rank())
-                        .unwrap_or(9);
+                    let rank = rank_of(ents, k.0);
                     let dist = if k.1.first >= trig.end {
                         k.1.first - trig.end
                     } else {
@@ -4168,6 +4209,19 @@ fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot, others: &[Slo
 
 fn contains(input: &Input, ents: &[Entity], outer: usize, inner: usize) -> bool {
     input.lexicon.is_within(&ents[inner].id, &ents[outer].id)
+}
+
+/// How precise a place is; deserts and plains are as vague as a region.
+fn rank_of(ents: &[Entity], e: usize) -> u8 {
+    let Some(ent) = ents.get(e) else { return 9 };
+    let l = ent.label.to_lowercase();
+    if ent.kind == Kind::Feature
+        && (l.contains("desert") || l.contains("badia") || l.contains("plain"))
+    {
+        4
+    } else {
+        ent.kind.place_rank()
+    }
 }
 
 fn kind_of_entity(ents: &[Entity], e: usize) -> Option<Kind> {

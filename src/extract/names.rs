@@ -370,8 +370,15 @@ fn classify(
             };
         }
     }
-    // "Camp X", "Forward Operating Base X", "Mission Support Site X".
-    if (first == "camp" || first == "fob") && words.len() >= 2 {
+    // "Camp X", "Forward Operating Base X", "Mission Support Site X", "Patrol Base X".
+    let opening: Vec<&str> = words.iter().take(3).map(|w| w.lower.as_str()).collect();
+    let base_start = matches!(first, "camp" | "fob" | "firebase" | "cop")
+        || opening.starts_with(&["mission", "support", "site"])
+        || opening.starts_with(&["forward", "operating", "base"])
+        || opening.starts_with(&["patrol", "base"])
+        || opening.starts_with(&["combat", "outpost"])
+        || opening.starts_with(&["fire", "base"]);
+    if base_start && words.len() >= 2 {
         return mk(start, end, Kind::Base, "name:camp");
     }
     // "the village of X", "the town of X".

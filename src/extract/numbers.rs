@@ -315,6 +315,7 @@ const WOUNDED_WORDS: &[&str] = &[
 ];
 
 /// Reads the toll stated in `tokens[from..to]`.
+#[cfg(test)]
 pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
     toll_named(tokens, from, to, &[])
 }
@@ -507,8 +508,7 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
 /// A noun phrase for one person starting at `i` ("senior Islamic State official", "shop's
 /// owner", "woman"): the index after its noun.
 fn singular_person(tokens: &[Token], i: usize, to: usize) -> Option<usize> {
-    for k in i..(i + 6).min(to) {
-        let t = &tokens[k];
+    for (k, t) in tokens.iter().enumerate().take((i + 6).min(to)).skip(i) {
         let w = t.lower.as_str();
         if PEOPLE.contains(&w) {
             let plural = w.ends_with('s') && !matches!(w, "police" | "boss" | "witness");
