@@ -470,6 +470,11 @@ const WEAPON_NOUNS: &[&str] = &[
     "bullets",
     "round",
     "rounds",
+    "howitzer",
+    "howitzers",
+    "artillery",
+    "cannon",
+    "cannons",
 ];
 
 /// Words that make an attack mention generic (a trend, not an event).
@@ -1123,7 +1128,21 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
         let w = toks[i].lower.as_str();
         // Nationality adjectives before a force or attack word: "Turkish warplanes".
         if let Some((_, place_id)) = DEMONYMS.iter().find(|(d, _)| *d == w) {
-            let next = lw(toks, i + 1);
+            // Past a named weapon or model: "Turkish Bayraktar TB2 drones", "Iraqi F-16 jets".
+            let mut n = i + 1;
+            let mut named_weapon = false;
+            for _ in 0..2 {
+                if let Some(s) = sent.slots.iter().find(|s| {
+                    s.first == n
+                        && matches!(s.role, Role::Entity(e) if table.entities[e].kind == Kind::Weapon)
+                }) {
+                    n = s.end;
+                    named_weapon = true;
+                } else if is_model_at(toks, n) {
+                    n = model_end(toks, n);
+                }
+            }
+            let next = lw(toks, n);
             let mut is_attacker_mod = matches!(
                 next,
                 "warplanes"
@@ -1159,6 +1178,11 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                     | "fighter"
                     | "warships"
                     | "retaliatory"
+                    | "howitzers"
+                    | "howitzer"
+                    | "cannons"
+                    | "tanks"
+                    | "gunboats"
             );
             if next == "air"
                 && matches!(
@@ -1166,6 +1190,9 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                     "strike" | "strikes" | "force" | "raid" | "raids"
                 )
             {
+                is_attacker_mod = true;
+            }
+            if named_weapon {
                 is_attacker_mod = true;
             }
             if next == "-" {
@@ -1502,6 +1529,38 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
         }
     }
     sent.slots.sort_by_key(|s| s.first);
+}
+
+/// The slot names a weapon: "a Bayraktar TB2 drone".
+fn is_weapon_entity(s: &Slot, ents: &[Entity]) -> bool {
+    matches!(s.role, Role::Entity(e) if ents[e].kind == Kind::Weapon)
+}
+
+/// A weapon model designation starts at `i`: "F-16", "Su-24", "MQ-9", "TB2".
+fn is_model_at(toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let l = &t.lower;
+    (l.chars().any(|c| c.is_ascii_digit())
+        && l.chars().any(|c| c.is_ascii_alphabetic())
+        && l.len() <= 6)
+        || (l.len() <= 3
+            && l.chars().all(|c| c.is_ascii_alphabetic())
+            && toks.get(i + 1).map(|n| n.is("-")).unwrap_or(false)
+            && toks
+                .get(i + 2)
+                .map(|n| n.kind == TokenKind::Number)
+                .unwrap_or(false))
+}
+
+/// The index after the model designation starting at `i`.
+fn model_end(toks: &[Token], i: usize) -> usize {
+    if toks[i].lower.chars().any(|c| c.is_ascii_digit()) {
+        i + 1
+    } else {
+        i + 3
+    }
 }
 
 fn is_sponsor_suffix(w: &str) -> bool {
@@ -2297,7 +2356,7 @@ fn frame(
             };
             confidence = 0.85;
             match subject(sent, trig.tok, c_start, ents) {
-                Some(s) if s.weapon => {
+                Some(s) if s.weapon || is_weapon_entity(s, ents) => {
                     // "an IS drone", "drones flown by X", "missiles launched from Iran".
                     attacker = weapon_owner(sent, ents, s)
                         .or_else(|| origin_between(sent, ents, s.end, trig.tok))
@@ -2422,10 +2481,14 @@ fn frame(
             if attacker.is_none() {
                 if let Some(lv) = light_verb_before(toks, trig.tok, c_start) {
                     if let Some(s) = subject(sent, lv, c_start, ents) {
-                        if !s.weapon {
+                        if !s.weapon && !is_weapon_entity(s, ents) {
                             attacker = Some(s.role);
                             attacker_generic = s.generic;
                             attacker_slot = Some(*s);
+                        } else if let Some(o) = weapon_owner(sent, ents, s) {
+                            // "Iraqi F-16 jets carried out two air raids".
+                            attacker = Some(Role::Entity(o));
+                            attacker_generic = true;
                         }
                         rule = "light-verb";
                         confidence = 0.85;
@@ -2715,9 +2778,17 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
     let mut steps = 0;
     while k > 0 && steps < 7 {
         if let Some(s) = sent.slots.iter().find(|s| s.end == k && !s.weapon) {
+            // A named weapon between the owner and the noun: "a Turkish Bayraktar TB2 drone".
+            if matches!(s.role, Role::Entity(e) if ents[e].kind == Kind::Weapon) {
+                k = s.first;
+                steps += 1;
+                continue;
+            }
             return can(s);
         }
         let w = lw(toks, k - 1);
+        // Model designations: "F-16 jets", "Su-24 warplanes", "MQ-9 drones".
+        let model = is_model_at(toks, k - 1);
         if matches!(w, "its" | "their") {
             return sent
                 .slots
@@ -2769,7 +2840,8 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
                 | "alleged"
                 | "several"
                 | "multiple"
-        ) || toks[k - 1].kind == TokenKind::Number;
+        ) || toks[k - 1].kind == TokenKind::Number
+            || model;
         if !skippable {
             break;
         }
@@ -3495,6 +3567,14 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
             k += 1;
             continue;
         }
+        // "a joint army and police checkpoint": a coordinated modifier before a facility.
+        if toks[k].is("and")
+            && k > from
+            && (k + 1..(k + 4).min(limit)).any(|j| FACILITY_HEADS.contains(&lw(toks, j)))
+        {
+            k += 1;
+            continue;
+        }
         if ends_np(&toks[k]) {
             break;
         }
@@ -3506,6 +3586,66 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
     }
     (k > from).then_some((from, k))
 }
+
+/// Head nouns of the places and things attacks hit: "a checkpoint of the SDF" is a
+/// checkpoint, not the SDF.
+const FACILITY_HEADS: &[&str] = &[
+    "checkpoint",
+    "checkpoints",
+    "base",
+    "bases",
+    "post",
+    "posts",
+    "position",
+    "positions",
+    "outpost",
+    "convoy",
+    "convoys",
+    "patrol",
+    "vehicle",
+    "vehicles",
+    "headquarters",
+    "office",
+    "offices",
+    "building",
+    "house",
+    "home",
+    "camp",
+    "gate",
+    "entrance",
+    "depot",
+    "depots",
+    "warehouse",
+    "warehouses",
+    "facility",
+    "facilities",
+    "site",
+    "sites",
+    "barracks",
+    "compound",
+    "tent",
+    "funeral",
+    "market",
+    "mosque",
+    "station",
+    "airport",
+    "embassy",
+    "consulate",
+    "hideout",
+    "hideouts",
+    "tanker",
+    "tankers",
+    "truck",
+    "trucks",
+    "bus",
+    "car",
+];
+
+/// Words after an exploding or reflexive verb that lead to where it hit: "blew up next to a
+/// checkpoint", "detonated himself at a funeral".
+const BLAST_PREPS: &[&str] = &[
+    "at", "near", "next", "outside", "inside", "beside", "by", "among", "amid", "in", "on", "close",
+];
 
 /// The target of an attack as the words say it, and the entity it names when it ends with
 /// one.
@@ -3557,7 +3697,37 @@ fn target_phrase(
         }
         k
     };
+    let reflexive = matches!(
+        lw(toks, trig.end),
+        "himself" | "themselves" | "herself" | "itself"
+    );
     let span = match trig.kind {
+        TrigKind::Verb if reflexive || matches!(trig.lemma, "explode" | "blow" | "land") => {
+            // "blew himself up at the gate of a base", "exploded near an army vehicle",
+            // "detonated himself among mourners at a funeral tent".
+            let mut k = trig.end;
+            if reflexive {
+                k += 1;
+            }
+            while k < c_end && lw(toks, k) == "up" {
+                k += 1;
+            }
+            let window = k..c_end.min(k + 8);
+            let prep = window
+                .clone()
+                .find(|&j| {
+                    matches!(
+                        lw(toks, j),
+                        "at" | "near" | "next" | "outside" | "inside" | "beside" | "close"
+                    )
+                })
+                .or_else(|| window.clone().find(|&j| BLAST_PREPS.contains(&lw(toks, j))))?;
+            let mut j = prep + 1;
+            while j < c_end && matches!(lw(toks, j), "to" | "by") {
+                j += 1;
+            }
+            np_span(toks, j, c_end)?
+        }
         TrigKind::Verb => {
             let from = skip_preps(trig.end);
             let first = np_span(toks, from, c_end)?;
@@ -3618,9 +3788,11 @@ fn target_phrase(
                     k = j + 1;
                 }
             }
-            if !matches!(lw(toks, k), "on" | "against" | "targeting") {
+            let of_object = matches!(trig.lemma, "bombing" | "shelling") && lw(toks, k) == "of";
+            if !matches!(lw(toks, k), "on" | "against" | "targeting") && !of_object {
                 return None;
             }
+            let k = if of_object { k + 1 } else { k };
             np_span(toks, skip_preps(k), c_end)?
         }
         _ => return None,
@@ -3630,9 +3802,13 @@ fn target_phrase(
         .of(text)
         .to_string();
     // A name ending the phrase is the target ("the Harir base", "federal police forces").
+    // A facility "of" an actor is the facility: "a checkpoint of the SDF".
+    let facility_of =
+        (s + 1..e).any(|k| toks[k].is("of") && FACILITY_HEADS.contains(&lw(toks, k - 1)));
     let entity = sent
         .slots
         .iter()
+        .filter(|_| !facility_of)
         .find(|sl| sl.end == e && sl.first >= s && !sl.weapon)
         .and_then(|sl| match sl.role {
             Role::Entity(x) => Some(x),
@@ -4687,10 +4863,9 @@ fn fill(a: &mut Attack, b: &Attack) {
     if a.wounded.is_none() {
         a.wounded = b.wounded;
     }
-    if a.target.is_none() {
+    // The first mention's target stands, whether a name or a phrase.
+    if a.target.is_none() && a.target_text.is_none() {
         a.target = b.target;
-    }
-    if a.target_text.is_none() {
         a.target_text = b.target_text.clone();
     }
 }
