@@ -905,7 +905,15 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // updated toll ("the death toll rose to nine") replaces the earlier one.
         if sentence_frames == 0 {
             let t = toll_named(toks, 0, toks.len(), &sent.persons);
-            let update = toks.iter().any(|t| t.is("toll"));
+            let update = toks.iter().enumerate().any(|(k, t)| {
+                t.is("toll")
+                    && !(k.saturating_sub(2)..k).any(|j| {
+                        matches!(
+                            lw(toks, j),
+                            "earlier" | "initial" | "previous" | "preliminary"
+                        )
+                    })
+            });
             if t.killed.is_some() || t.wounded.is_some() {
                 if let Some(a) = out.last_mut() {
                     if si - a.attack.sentence <= 2 {
@@ -2346,16 +2354,29 @@ fn frame(
     let mut unknown_subject = false;
     match trig.kind {
         TrigKind::Verb => {
-            rule = if toks[trig.tok].lower.ends_with("ing")
+            // "..., opening fire on": the participle's head is "opening".
+            let head = if trig.lemma == "fire"
                 && trig.tok > 0
-                && toks[trig.tok - 1].is(",")
+                && matches!(lw(toks, trig.tok - 1), "opening" | "opened")
             {
-                "participle"
+                trig.tok - 1
             } else {
-                "active"
+                trig.tok
             };
+            let participle =
+                toks[head].lower.ends_with("ing") && head > 0 && toks[head - 1].is(",");
+            rule = if participle { "participle" } else { "active" };
             confidence = 0.85;
-            match subject(sent, trig.tok, c_start, ents) {
+            // A participle shares the subject of the verb before it: "IS militants ambushed a
+            // Peshmerga patrol ..., opening fire".
+            let subject_at = all
+                .iter()
+                .filter(|t| participle && t.kind == TrigKind::Verb && t.tok < head)
+                .map(|t| t.tok)
+                .next_back()
+                .unwrap_or(trig.tok);
+            let subject_from = if subject_at == trig.tok { c_start } else { 0 };
+            match subject(sent, subject_at, subject_from, ents) {
                 Some(s) if s.weapon || is_weapon_entity(s, ents) => {
                     // "an IS drone", "drones flown by X", "missiles launched from Iran".
                     attacker = weapon_owner(sent, ents, s)
@@ -3939,6 +3960,15 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         "improvised" if next == "explosive" => "IED",
         "car" | "vehicle" if matches!(next, "bomb" | "bombs" | "bombing") => "car bomb",
         "vbied" | "vbieds" => "car bomb",
+        // "an explosives-laden car", "a booby-trapped vehicle", "a car packed with explosives".
+        "car" | "cars" | "vehicle" | "vehicles" | "truck" | "trucks" | "tanker" | "motorcycle"
+            if matches!(prev, "laden" | "trapped" | "rigged" | "packed")
+                || (matches!(next, "packed" | "laden" | "rigged" | "loaded" | "filled")
+                    && matches!(lw(toks, k + 2), "with")
+                    && matches!(lw(toks, k + 3), "explosives" | "explosive" | "bombs")) =>
+        {
+            "car bomb"
+        }
         "suicide"
             if matches!(
                 next,

@@ -422,12 +422,29 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
             }
         }
         // "the death toll rose to 12", "the death toll from Thursday's bombing rose to nine".
-        if w == "toll" {
+        let earlier = |k: usize| {
+            matches!(
+                lw(k),
+                "earlier" | "initial" | "previous" | "preliminary" | "first" | "old"
+            )
+        };
+        if w == "toll" && !(i > from && (earlier(i - 1) || (i > from + 1 && earlier(i - 2)))) {
             let end = (i + 14).min(to);
-            let after_to = (i + 1..end).find(|&k| {
-                matches!(lw(k), "to" | "at" | "reached" | "of" | "hit")
-                    && number_at(tokens, k + 1).is_some()
+            // "the death toll from the strike on ... near X rose to nine": a long subject.
+            let rose = (i + 1..(i + 30).min(to)).find(|&k| {
+                matches!(
+                    lw(k),
+                    "rose" | "risen" | "climbed" | "jumped" | "increased" | "reached" | "hit"
+                )
             });
+            let after_to = rose
+                .and_then(|r| (r..(r + 3).min(to)).find(|&k| number_at(tokens, k + 1).is_some()))
+                .or_else(|| {
+                    (i + 1..end).find(|&k| {
+                        matches!(lw(k), "to" | "at" | "reached" | "of" | "hit")
+                            && number_at(tokens, k + 1).is_some()
+                    })
+                });
             let at = after_to
                 .map(|k| k + 1)
                 .or_else(|| (i + 1..(i + 6).min(to)).find(|&k| number_at(tokens, k).is_some()));
@@ -467,6 +484,10 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
         if let Some(end) = singular_person(tokens, i + 1, to) {
             return Some((1, end));
         }
+    }
+    // A pronoun for the person the article is about: "wounding him and his brother".
+    if i < to && matches!(tokens[i].lower.as_str(), "him" | "her") {
+        return Some((1, i + 1));
     }
     // A named person: "killed Said al-Hamad".
     if i < to && is_person(i) {
@@ -510,6 +531,10 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
 fn singular_person(tokens: &[Token], i: usize, to: usize) -> Option<usize> {
     for (k, t) in tokens.iter().enumerate().take((i + 6).min(to)).skip(i) {
         let w = t.lower.as_str();
+        // "police officer", "army commander": the last person word is the noun.
+        if PEOPLE.contains(&w) && k + 1 < to && PEOPLE.contains(&tokens[k + 1].lower.as_str()) {
+            continue;
+        }
         if PEOPLE.contains(&w) {
             let plural = w.ends_with('s') && !matches!(w, "police" | "boss" | "witness");
             return (!plural || matches!(w, "police"))
@@ -616,11 +641,59 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
         j -= 1;
         skipped += 1;
     }
-    // Direct number: "13 were killed", "four dead".
-    if let Some((v, _)) = number_before(tokens, j) {
-        return Some(v);
+    // Past a relative clause or an apposition: "Colonel X, who commands a battalion, was
+    // wounded".
+    let first = item_before(tokens, from, j).or_else(|| {
+        if j <= from + 1 || !tokens[j - 1].is(",") {
+            return None;
+        }
+        let open = (j.saturating_sub(24).max(from)..j - 1).rev().find(|&k| {
+            tokens[k].is(",")
+                && matches!(
+                    tokens.get(k + 1).map(|t| t.lower.as_str()),
+                    Some("who" | "a" | "an" | "the" | "whose")
+                )
+        })?;
+        item_before(tokens, from, open)
+    });
+    // A list of victims adds up: "three soldiers, a police officer and a civilian".
+    let (mut total, mut start) = first?;
+    while start > from + 1 {
+        let mut end = start - 1;
+        if !matches!(tokens[end].lower.as_str(), "," | "and") {
+            break;
+        }
+        if tokens[end].is("and") && end > from && tokens[end - 1].is(",") {
+            end -= 1;
+        }
+        // Another item of the list, not another clause ("two were killed and three wounded").
+        let clause_word = |x: usize| {
+            let w = tokens[x].lower.as_str();
+            DEAD_WORDS.contains(&w)
+                || WOUNDED_WORDS.contains(&w)
+                || matches!(
+                    w,
+                    "were" | "was" | "are" | "is" | "been" | "have" | "has" | "had"
+                )
+        };
+        match item_before(tokens, from, end).filter(|&(_, s)| !(s..end).any(clause_word)) {
+            Some((v, s)) => {
+                total += v;
+                start = s;
+            }
+            None => break,
+        }
     }
-    // A noun phrase of people: "two US soldiers were killed", "a member of the federal police was killed".
+    Some(total)
+}
+
+/// One count of people ending at `j`: "13", "two US soldiers", "a member of the federal
+/// police", "the driver", a named person; with the index it starts at.
+fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> {
+    // Direct number: "13 were killed", "four dead".
+    if let Some((v, s)) = number_before(tokens, j) {
+        return Some((v, s));
+    }
     let mut k = j;
     let mut steps = 0;
     while k > from && steps < 8 {
@@ -632,28 +705,35 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
         }
         if let Some((v, e)) = number_at(tokens, k) {
             if e <= j && (e..j).any(|x| PEOPLE.contains(&tokens[x].lower.as_str())) {
-                return Some(v);
+                return Some((v, k));
             }
             return None;
         }
         if is_person(k) {
-            return Some(1);
+            let mut s = k;
+            while s > from && is_person(s - 1) {
+                s -= 1;
+            }
+            return Some((1, s));
         }
         // "two were killed and another wounded"
         if w == "another" && k + 1 == j {
-            return Some(1);
+            return Some((1, k));
         }
-        if (w == "a" || w == "an" || w == "one")
+        // "a police officer", "one soldier", "the driver", "his brother", "a second woman".
+        if matches!(w, "a" | "an" | "one" | "the" | "his" | "her" | "another")
+            && singular_person(tokens, k + 1, j) == Some(j)
+        {
+            return Some((1, k));
+        }
+        // "a member of the federal police", "one soldier from the unit".
+        if matches!(w, "a" | "an" | "one")
             && tokens
                 .get(k + 1)
-                .map(|n| {
-                    PEOPLE.contains(&n.lower.as_str()) && !n.lower.ends_with('s')
-                        || n.is("member")
-                        || n.is("soldier")
-                })
+                .map(|n| PEOPLE.contains(&n.lower.as_str()) && !n.lower.ends_with('s'))
                 .unwrap_or(false)
         {
-            return Some(1);
+            return Some((1, k));
         }
         if matches!(
             w,
