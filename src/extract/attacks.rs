@@ -904,6 +904,13 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // Casualty sentences without an attack of their own add to the attack in focus; an
         // updated toll ("the death toll rose to nine") replaces the earlier one.
         if sentence_frames == 0 {
+            // The sentence right after an attack that says how it was done: "they were
+            // seized and shot".
+            if let Some(a) = out.last_mut() {
+                if si - a.attack.sentence == 1 && a.attack.weapon.is_none() {
+                    a.attack.weapon = (0..toks.len()).find_map(|k| weapon_at(toks, k));
+                }
+            }
             let t = toll_named(toks, 0, toks.len(), &sent.persons);
             let update = toks.iter().enumerate().any(|(k, t)| {
                 t.is("toll")
@@ -1232,7 +1239,15 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             let prev = lw(toks, i.saturating_sub(1));
             let prev2 = lw(toks, i.saturating_sub(2));
             if i > 0 && (prev == "the" || (prev == "same" && prev2 == "the") || prev == "this") {
-                if let Some(b) = focus.place(&table.entities, &[Kind::Base, Kind::Facility]) {
+                // "the base" is the base in focus before any other facility named since.
+                let base_word = matches!(w, "base" | "airbase" | "garrison" | "outpost" | "air");
+                let found = if base_word {
+                    focus.place(&table.entities, &[Kind::Base])
+                } else {
+                    None
+                }
+                .or_else(|| focus.place(&table.entities, &[Kind::Base, Kind::Facility]));
+                if let Some(b) = found {
                     let end = if w == "air" { i + 2 } else { i + 1 };
                     sent.slots.push(Slot {
                         first: i - 1,
@@ -2264,6 +2279,16 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
     let mut end = toks.len();
     for k in trig.end..toks.len() {
         let w = lw(toks, k);
+        // "while manning a post near X": a participle keeps the scene of the clause.
+        if matches!(w, "while" | "after" | "before" | "since")
+            && toks
+                .get(k + 1)
+                .map(|t| t.lower.ends_with("ing"))
+                .unwrap_or(false)
+            && k > trig.end
+        {
+            continue;
+        }
         if CLAUSE_BREAKS.contains(&w) {
             // "after" and "before" only break when a new event follows, not "hours after".
             end = k;
@@ -4204,16 +4229,24 @@ fn places(
             (joined && between.len() <= 6) || (ellipsis && between.len() <= 18)
         });
         if !coordinated {
+            // "a position in the Qara Chogh mountains near Makhmour": the place named with
+            // "in" or "at" is where; the one "near" it is a landmark.
+            let located = |k: &(usize, &Slot, bool, Option<usize>)| {
+                matches!(prep_before(toks, k.1.first), "in" | "at" | "inside")
+            };
+            let any_located = kept.iter().any(located);
             let pick = kept
                 .iter()
                 .min_by_key(|k| {
+                    let landmark = any_located
+                        && matches!(prep_before(toks, k.1.first), "near" | "outside" | "to");
                     let rank = rank_of(ents, k.0);
                     let dist = if k.1.first >= trig.end {
                         k.1.first - trig.end
                     } else {
                         100 + trig.tok - k.1.first
                     };
-                    (rank, dist)
+                    (landmark, rank, dist)
                 })
                 .map(|k| (k.0, k.3))
                 .unwrap();
@@ -4227,6 +4260,32 @@ fn places(
         }
     }
     out
+}
+
+/// The preposition before the phrase starting at `first`, past articles and a place noun
+/// with "of" ("in the village of X" gives "in").
+fn prep_before(toks: &[Token], first: usize) -> &str {
+    let mut k = first;
+    while k > 0 && matches!(lw(toks, k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k >= 2
+        && lw(toks, k - 1) == "of"
+        && matches!(
+            lw(toks, k - 2),
+            "village" | "town" | "city" | "area" | "district" | "outskirts" | "region"
+        )
+    {
+        k -= 2;
+        while k > 0 && matches!(lw(toks, k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+    }
+    if k == 0 {
+        ""
+    } else {
+        lw(toks, k - 1)
+    }
 }
 
 /// Whether the word at `i` makes the name before it an adjective: a noun follows ("US
