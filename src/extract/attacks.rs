@@ -687,6 +687,9 @@ struct Sent<'a> {
     toks: &'a [Token],
     slots: Vec<Slot>,
     dates: Vec<(DateExpr, usize, usize)>,
+    /// The base or facility the two sentences before name, for a weapon that arrives
+    /// without a place ("two drones approached the base. ... the other exploded").
+    recent_base: Option<usize>,
 }
 
 pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
@@ -695,6 +698,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let mut focus = Focus::default();
     // Dates each sentence names, resolved: the fallback for attacks that name none.
     let mut sentence_dates: Vec<Option<PartialDate>> = Vec::new();
+    let mut base_history: Vec<Option<usize>> = Vec::new();
     for (si, sentence) in input.sentences.iter().enumerate() {
         let toks = &input.tokens[si];
         let previous_weapon = si > 0
@@ -718,6 +722,11 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             toks,
             slots: Vec::new(),
             dates: Vec::new(),
+            recent_base: base_history
+                .iter()
+                .rev()
+                .take(2)
+                .find_map(|b: &Option<usize>| *b),
         };
         for d in find_dates(text, sentence.span) {
             if input.datelines.iter().any(|l| l.contains(d.span)) {
@@ -757,6 +766,12 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             })
             .collect();
 
+        base_history.push(sent.slots.iter().rev().find_map(|s| match s.role {
+            Role::Entity(e) if matches!(table.entities[e].kind, Kind::Base | Kind::Facility) => {
+                Some(e)
+            }
+            _ => None,
+        }));
         let triggers = find_triggers(text, &sent);
         let mut frames: Vec<Frame> = Vec::new();
         for trig in &triggers {
@@ -2701,7 +2716,7 @@ fn frame(
         .filter(|e| Some(Role::Entity(*e)) != attacker)
         .collect();
     // Places.
-    let places = places(
+    let mut places = places(
         input,
         sent,
         ents,
@@ -2711,6 +2726,20 @@ fn frame(
         target,
         attacker_slot.as_ref(),
     );
+    // A drone or rocket that is downed or explodes right after one approached a base hit
+    // that base: "two drones approached the base ... the other exploded near the fence".
+    if trig.kind == TrigKind::Intercept && weapon.is_none() && sent.previous_weapon {
+        let prev = &input.tokens[sent.idx - 1];
+        weapon = (0..prev.len()).find_map(|k| weapon_at(prev, k));
+    }
+    if places.is_empty()
+        && weapon.is_some()
+        && (trig.kind == TrigKind::Intercept || matches!(trig.lemma, "explode" | "land" | "slam"))
+    {
+        if let Some(b) = sent.recent_base {
+            places.push((b, None));
+        }
+    }
     // An anaphoric mention with nothing new still adds its date, weapon and toll to the
     // attack in focus.
     if places.is_empty()
@@ -3621,7 +3650,18 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
             k += 1;
             continue;
         }
-        if ends_np(&toks[k]) {
+        // The dots of initials: "the U.S. embassy".
+        let initial_dot = toks[k].is(".")
+            && k > from
+            && toks[k - 1].lower.len() == 1
+            && toks[k].span.start == toks[k - 1].span.end
+            && ((k + 1 < limit
+                && toks[k + 1].lower.len() == 1
+                && toks[k + 1].span.start == toks[k].span.end)
+                || (k >= 2
+                    && toks[k - 2].is(".")
+                    && toks[k - 2].span.end == toks[k - 1].span.start));
+        if ends_np(&toks[k]) && !initial_dot {
             break;
         }
         k += 1;

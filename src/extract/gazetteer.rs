@@ -171,6 +171,14 @@ impl Gazetteer {
             let surface = span.of(text);
             let surface_fold = fold(surface);
             let single = first == last;
+            // "the U.S. embassy in Baghdad's Green Zone": the possessive belongs to the last
+            // word alone, so a name "X in Y" does not end on it.
+            if !single
+                && surface_fold.contains(" in ")
+                && (text[span.end..].starts_with("'s") || text[span.end..].starts_with("\u{2019}s"))
+            {
+                continue;
+            }
             // A capitalised common word ("One", "Some") is not a name, unless written in
             // capitals like an acronym ("IS").
             if single
