@@ -3035,6 +3035,14 @@ fn is_unreal(
             if w == "against" {
                 continue;
             }
+            // "condemned the artillery bombardment of a resort in Zakho": a definite,
+            // placed event was real; "condemned attacks on" is a stance.
+            if matches!(w, "condemned" | "condemn" | "condemns")
+                && (k + 1..trig.tok).any(|j| matches!(lw(toks, j), "the" | "this" | "'s"))
+                && (named_place || sent_has_day(c_start, c_end))
+            {
+                continue;
+            }
             // "attempted to launch" is a failed attack only when nothing was launched.
             return true;
         }
@@ -4274,12 +4282,15 @@ fn places(
             let located = |k: &(usize, &Slot, bool, Option<usize>)| {
                 matches!(prep_before(toks, k.1.first), "in" | "at" | "inside")
             };
-            let any_located = kept.iter().any(located);
             let pick = kept
                 .iter()
                 .min_by_key(|k| {
-                    let landmark = any_located
-                        && matches!(prep_before(toks, k.1.first), "near" | "outside" | "to");
+                    let landmark = matches!(prep_before(toks, k.1.first), "near" | "outside")
+                        && kept.iter().any(|o| {
+                            located(o)
+                                && ((o.1.end <= k.1.first && k.1.first - o.1.end <= 4)
+                                    || (k.1.end <= o.1.first && o.1.first - k.1.end <= 5))
+                        });
                     let rank = rank_of(ents, k.0);
                     let dist = if k.1.first >= trig.end {
                         k.1.first - trig.end
@@ -4578,10 +4589,48 @@ fn date_for(
             best = Some((dist, d));
         }
     }
-    match best {
-        Some((_, d)) => (d.resolve(input.published), d.is_day()),
-        None => (None, false),
+    let Some((_, d)) = best else {
+        return (None, false);
+    };
+    let resolved = d.resolve(input.published);
+    // "visited the unit on Monday, a day after two of its soldiers were killed": the
+    // attack is dated relative to the day named before.
+    let d_end = sent
+        .dates
+        .iter()
+        .find(|(x, _, _)| std::ptr::eq(x, d))
+        .map(|(_, _, b)| *b)
+        .unwrap_or(0);
+    if d_end <= trig.tok {
+        for k in d_end..trig.tok {
+            let rel = lw(toks, k);
+            if !matches!(rel, "after" | "before") || k < 2 {
+                continue;
+            }
+            if !matches!(lw(toks, k - 1), "day" | "days") {
+                continue;
+            }
+            let n = match lw(toks, k - 2) {
+                "a" | "one" | "the" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                w => match w.parse::<i64>() {
+                    Ok(v) if v < 60 => v,
+                    _ => continue,
+                },
+            };
+            let shifted = resolved.and_then(|r| r.as_date()).map(|day| {
+                let delta = chrono::Duration::days(if rel == "after" { -n } else { n });
+                PartialDate::day(day + delta)
+            });
+            if shifted.is_some() {
+                return (shifted, true);
+            }
+        }
     }
+    (resolved, d.is_day())
 }
 
 /// A claim of responsibility in the sentence: the actor who claimed, unless negated.

@@ -36,6 +36,14 @@ pub fn find(
     let headline = is_title_case(text, tokens);
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(m) = ordinal_unit(text, tokens, covered, i) {
+            i = tokens
+                .iter()
+                .position(|t| t.span.start >= m.span.end)
+                .unwrap_or(tokens.len());
+            out.push(m);
+            continue;
+        }
         let Some((start, end)) = chunk_at(text, tokens, covered, i) else {
             i += 1;
             continue;
@@ -46,6 +54,39 @@ pub fn find(
         }
     }
     out
+}
+
+/// A numbered military unit: "the 20th Division", "9th Armoured Division", "5th Brigade".
+fn ordinal_unit(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<NameMatch> {
+    let t = &tokens[i];
+    let l = t.lower.as_str();
+    let ordinal = t.kind == TokenKind::Number
+        && ["st", "nd", "rd", "th"].iter().any(|s| l.ends_with(s))
+        && l.chars()
+            .next()
+            .map(|c| c.is_ascii_digit())
+            .unwrap_or(false);
+    if !ordinal || covered[i] {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < tokens.len() && k <= i + 3 && !covered[k] && is_cap(text, &tokens[k]) {
+        if matches!(
+            tokens[k].lower.as_str(),
+            "division" | "brigade" | "regiment" | "battalion" | "corps" | "army" | "fleet"
+        ) {
+            let span = span_of(tokens, i, k + 1);
+            return Some(NameMatch {
+                span,
+                kind: Kind::StateForce,
+                label: span.of(text).to_string(),
+                rule: "numbered unit",
+                acronym: None,
+            });
+        }
+        k += 1;
+    }
+    None
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
