@@ -987,12 +987,51 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     // date.
     for a in attacks.iter_mut() {
         if a.date.is_none() {
+            // "The raids came two days after the militants killed ...": dated from the
+            // sentence before, shifted.
+            let shift = match sentence_dates[a.sentence] {
+                Some(_) => 0,
+                None => day_shift(&input.tokens[a.sentence]),
+            };
             a.date = sentence_dates[a.sentence]
-                .or_else(|| a.sentence.checked_sub(1).and_then(|p| sentence_dates[p]))
+                .or_else(|| {
+                    (a.sentence.saturating_sub(3)..a.sentence)
+                        .rev()
+                        .find_map(|p| sentence_dates[p])
+                        .map(|d| match d.as_date() {
+                            Some(day) if shift != 0 => {
+                                PartialDate::day(day + chrono::Duration::days(shift))
+                            }
+                            _ => d,
+                        })
+                })
                 .or(input.published.map(PartialDate::day));
         }
     }
     dedupe(attacks)
+}
+
+/// The shift in days a "two days after" / "a day before" phrase gives an event it
+/// introduces, relative to the date named earlier: "after" goes back, "before" forward.
+fn day_shift(toks: &[Token]) -> i64 {
+    (2..toks.len()).find_map(|k| shift_at(toks, k)).unwrap_or(0)
+}
+
+/// The shift "N day(s) after|before" ending at token `k` gives.
+fn shift_at(toks: &[Token], k: usize) -> Option<i64> {
+    let rel = lw(toks, k);
+    if k < 2 || !matches!(rel, "after" | "before") || !matches!(lw(toks, k - 1), "day" | "days") {
+        return None;
+    }
+    let n = match lw(toks, k - 2) {
+        "a" | "one" | "the" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        w => w.parse::<i64>().ok().filter(|v| *v < 60)?,
+    };
+    Some(if rel == "after" { -n } else { n })
 }
 
 /// What the article is about so far: the armed groups by salience (mentions, subjects,
@@ -3741,6 +3780,31 @@ const BLAST_PREPS: &[&str] = &[
     "at", "near", "next", "outside", "inside", "beside", "by", "among", "amid", "in", "on", "close",
 ];
 
+/// `np_span` that reads a name spelled like a function word as a name: "suspected IS
+/// positions".
+fn np_span_slots(sent: &Sent, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let toks = sent.toks;
+    let mut span = np_span(toks, from, limit);
+    loop {
+        let end = span.map(|s| s.1).unwrap_or(from);
+        let Some(slot) = sent
+            .slots
+            .iter()
+            .find(|s| s.first == end && s.end <= limit && matches!(s.role, Role::Entity(_)))
+        else {
+            break;
+        };
+        if !matches!(lw(toks, end), "is" | "as" | "was" | "up") {
+            break;
+        }
+        let tail = np_span(toks, slot.end, limit)
+            .map(|t| t.1)
+            .unwrap_or(slot.end);
+        span = Some((span.map(|s| s.0).unwrap_or(from), tail));
+    }
+    span
+}
+
 /// The target of an attack as the words say it, and the entity it names when it ends with
 /// one.
 fn target_phrase(
@@ -3820,11 +3884,11 @@ fn target_phrase(
             while j < c_end && matches!(lw(toks, j), "to" | "by") {
                 j += 1;
             }
-            np_span(toks, j, c_end)?
+            np_span_slots(sent, j, c_end)?
         }
         TrigKind::Verb => {
             let from = skip_preps(trig.end);
-            let first = np_span(toks, from, c_end)?;
+            let first = np_span_slots(sent, from, c_end)?;
             // "fired rockets at X", "launched two drones toward X": the weapon is the object.
             if (first.0..first.1).any(is_weapon)
                 || (matches!(trig.lemma, "launch" | "drop") && from == trig.end)
@@ -3835,7 +3899,7 @@ fn target_phrase(
                         "at" | "on" | "against" | "toward" | "towards" | "targeting" | "into"
                     )
                 })?;
-                np_span(toks, skip_preps(at), c_end)?
+                np_span_slots(sent, skip_preps(at), c_end)?
             } else {
                 first
             }
@@ -3865,7 +3929,7 @@ fn target_phrase(
             {
                 start += 1;
             }
-            np_span(toks, start, trig.tok)?
+            np_span_slots(sent, start, trig.tok)?
         }
         TrigKind::Noun => {
             let mut k = trig.end;
@@ -3887,7 +3951,7 @@ fn target_phrase(
                 return None;
             }
             let k = if of_object { k + 1 } else { k };
-            np_span(toks, skip_preps(k), c_end)?
+            np_span_slots(sent, skip_preps(k), c_end)?
         }
         _ => return None,
     };
@@ -4225,7 +4289,14 @@ fn places(
                 }
                 continue;
             }
-            if contains(input, ents, ei, ej) || syntactic_container(toks, sj, si, &sent.slots) {
+            // "the Badia desert near Jabal al-Bishri": a vaguer place near a precise one
+            // does not make the precise one its container.
+            let near_vaguer = si.first >= sj.end
+                && (sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
+                && rank_of(ents, ej) > rank_of(ents, ei);
+            if contains(input, ents, ei, ej)
+                || (!near_vaguer && syntactic_container(toks, sj, si, &sent.slots))
+            {
                 keep[i] = false;
                 if container[j].is_none() {
                     container[j] = Some(ei);
@@ -4603,28 +4674,12 @@ fn date_for(
         .unwrap_or(0);
     if d_end <= trig.tok {
         for k in d_end..trig.tok {
-            let rel = lw(toks, k);
-            if !matches!(rel, "after" | "before") || k < 2 {
+            let Some(delta) = shift_at(toks, k) else {
                 continue;
-            }
-            if !matches!(lw(toks, k - 1), "day" | "days") {
-                continue;
-            }
-            let n = match lw(toks, k - 2) {
-                "a" | "one" | "the" => 1,
-                "two" => 2,
-                "three" => 3,
-                "four" => 4,
-                "five" => 5,
-                w => match w.parse::<i64>() {
-                    Ok(v) if v < 60 => v,
-                    _ => continue,
-                },
             };
-            let shifted = resolved.and_then(|r| r.as_date()).map(|day| {
-                let delta = chrono::Duration::days(if rel == "after" { -n } else { n });
-                PartialDate::day(day + delta)
-            });
+            let shifted = resolved
+                .and_then(|r| r.as_date())
+                .map(|day| PartialDate::day(day + chrono::Duration::days(delta)));
             if shifted.is_some() {
                 return (shifted, true);
             }

@@ -506,6 +506,21 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             },
         );
     }
+    // Event notes code a date known only to the week or month as "12 September 2023
+    // (week of)": the day is not known.
+    for d in out.iter_mut() {
+        let after: String = text[d.span.end..]
+            .trim_start()
+            .chars()
+            .take(10)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if after.starts_with("(week of)") || after.starts_with("(month of)") {
+            if let DateKind::Calendar { day, .. } = &mut d.kind {
+                *day = None;
+            }
+        }
+    }
     out.sort_by_key(|d| d.span.start);
     out
 }
@@ -582,6 +597,10 @@ mod tests {
         assert_eq!(
             first("last month", "2024-01-15").as_deref(),
             Some("2023-12")
+        );
+        assert_eq!(
+            first("Around 12 September 2023 (week of), SDF", "2000-01-01").as_deref(),
+            Some("2023-09")
         );
         assert_eq!(first("it may 8 times", "2024-01-15"), None);
     }
