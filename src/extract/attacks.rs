@@ -2818,15 +2818,30 @@ fn frame(
     // Date: the date expression nearest the trigger in the clause, else in the sentence; a
     // mention of an attack already reported takes only a date right beside it.
     let (date, _) = if trig.anaphoric {
-        date_for(
-            input,
-            sent,
-            trig,
-            trig.tok.saturating_sub(4),
-            (trig.end + 4).min(toks.len()),
-        )
+        // The phrase of the mention runs to the next clause: "the attack on its post near
+        // X, south of Tikrit, on March 8, in which ...".
+        let end = (trig.end..(trig.end + 16).min(toks.len()))
+            .find(|&k| {
+                matches!(
+                    lw(toks, k),
+                    "which"
+                        | "who"
+                        | "that"
+                        | "since"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "but"
+                        | "said"
+                        | "says"
+                        | ";"
+                )
+            })
+            .unwrap_or((trig.end + 16).min(toks.len()));
+        date_for(input, sent, trig, trig.tok.saturating_sub(4), end, true)
     } else {
-        date_for(input, sent, trig, c_start, c_end)
+        date_for(input, sent, trig, c_start, c_end, false)
     };
     let t = if all.len() <= 1 {
         toll_named(toks, 0, toks.len(), &sent.persons)
@@ -3043,6 +3058,16 @@ fn is_unreal(
     }
     for k in from..trig.tok {
         let w = lw(toks, k);
+        // "had stepped up operations in the area": a trend, not an attack, unless a day
+        // dates it.
+        if matches!(
+            w,
+            "stepped" | "step" | "intensified" | "escalated" | "ramped" | "increased"
+        ) && lw(toks, trig.tok).ends_with('s')
+            && !sent_has_day(c_start, c_end)
+        {
+            return true;
+        }
         if UNREAL_BEFORE.contains(&w) {
             // "no" only negates a noun right after it ("no attack"), "to" only an infinitive.
             if w == "to" && !(trig.kind == TrigKind::Verb && k + 1 == trig.tok) {
@@ -4621,15 +4646,23 @@ fn date_for(
     trig: &Trigger,
     c_start: usize,
     c_end: usize,
+    strict: bool,
 ) -> (Option<PartialDate>, bool) {
     let toks = sent.toks;
     let mut best: Option<(usize, &DateExpr)> = None;
     for (d, a, b) in &sent.dates {
-        let prev = if *a > 0 { lw(toks, a - 1) } else { "" };
+        let mut p = *a;
+        while p > 0 && matches!(lw(toks, p - 1), "late" | "early" | "mid" | "mid-") {
+            p -= 1;
+        }
+        let prev = if p > 0 { lw(toks, p - 1) } else { "" };
         if matches!(prev, "since" | "until" | "till") {
             continue;
         }
         let in_clause = *a >= c_start && *a < c_end;
+        if strict && !in_clause {
+            continue;
+        }
         let dist = if *b <= trig.tok {
             trig.tok - b
         } else {
