@@ -5095,6 +5095,32 @@ fn resolve(
             found[i].superseded = true;
         }
     }
+        // "accused the PKK of firing the rockets": an attacker without a place beside the
+    // placed attack the same attacker is already given is that attack.
+    for i in 0..found.len() {
+        if found[i].superseded
+            || found[i].attack.attacker.is_none()
+            || found[i].attack.place.is_some()
+        {
+            continue;
+        }
+        let a = found[i].attack.clone();
+        let other = (0..found.len()).find(|&j| {
+            let b = &found[j].attack;
+            j != i
+                && !found[j].superseded
+                && b.attacker == a.attacker
+                && b.place.is_some()
+                && a.sentence.abs_diff(b.sentence) <= 3
+                && compatible(a.date, b.date)
+        });
+        if let Some(j) = other {
+            let mut b = found[j].attack.clone();
+            fill(&mut b, &a);
+            found[j].attack = b;
+            found[i].superseded = true;
+        }
+    }
     found
         .into_iter()
         .filter(|f| !f.superseded)
