@@ -3171,10 +3171,12 @@ fn is_unreal(
     // Hypotheticals anywhere before the trigger in the clause.
     for k in c_start..trig.tok {
         // "to protect US troops from Iranian missile attacks"
+                // ("the Revolutionary Guard fired" is a name, "to guard" a purpose).
         if matches!(
             lw(toks, k),
-            "protect" | "protecting" | "defend" | "defending" | "shield" | "safeguard" | "guard"
-        ) {
+            "protect" | "protecting" | "defend" | "defending" | "shield" | "safeguard"
+        ) || (lw(toks, k) == "guard" && k > 0 && lw(toks, k - 1) == "to")
+        {
             return true;
         }
         if matches!(
