@@ -3171,7 +3171,7 @@ fn is_unreal(
     // Hypotheticals anywhere before the trigger in the clause.
     for k in c_start..trig.tok {
         // "to protect US troops from Iranian missile attacks"
-                // ("the Revolutionary Guard fired" is a name, "to guard" a purpose).
+        // ("the Revolutionary Guard fired" is a name, "to guard" a purpose).
         if matches!(
             lw(toks, k),
             "protect" | "protecting" | "defend" | "defending" | "shield" | "safeguard"
@@ -5097,7 +5097,7 @@ fn resolve(
             found[i].superseded = true;
         }
     }
-        // "accused the PKK of firing the rockets": an attacker without a place beside the
+    // "accused the PKK of firing the rockets": an attacker without a place beside the
     // placed attack the same attacker is already given is that attack.
     for i in 0..found.len() {
         if found[i].superseded

@@ -122,8 +122,13 @@ impl Gazetteer {
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
+                // Spellings that fold together stay apart: "Irbil" must be known as written,
+                // not only as "Erbil" met through folding.
                 if !patterns[pid].iter().any(|c| {
-                    c.entry == idx && c.case == cand.case && c.needs_article == cand.needs_article
+                    c.entry == idx
+                        && c.case == cand.case
+                        && c.needs_article == cand.needs_article
+                        && c.folded == cand.folded
                 }) {
                     patterns[pid].push(cand);
                 }
