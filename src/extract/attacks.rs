@@ -3864,8 +3864,9 @@ fn target_phrase(
                 | "salvo"
         )
     };
-    let skip_preps = |mut k: usize| {
+        let skip_preps = |mut k: usize| {
         while k < c_end
+            && !(lw(toks, k) == "at" && matches!(lw(toks, k + 1), "least" | "most"))
             && matches!(
                 lw(toks, k),
                 "at" | "on"
@@ -4369,10 +4370,15 @@ fn places(
         let coordinated = kept.windows(2).all(|w| {
             let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
             let joined = between.iter().any(|x| matches!(*x, "and" | "," | "&"));
-            let ellipsis = between
+                        let ellipsis = between
                 .iter()
                 .any(|x| matches!(*x, "another" | "second" | "third" | "others"));
-            (joined && between.len() <= 6) || (ellipsis && between.len() <= 18)
+            // "landed at the Ain al-Asad airbase in western Iraq as well as near the US
+            // Consulate in Erbil".
+            let as_well_as = between
+                .windows(3)
+                .any(|x| x[0] == "as" && x[1] == "well" && x[2] == "as");
+            (joined && between.len() <= 6) || ((ellipsis || as_well_as) && between.len() <= 18)
         });
         if !coordinated {
             // "a position in the Qara Chogh mountains near Makhmour": the place named with
