@@ -970,15 +970,31 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     attacks = kept;
     // The same attacker and place with a date in one mention and none in another (a
     // headline, say) are one attack.
+    // A headline's "Erbil" and the body's "Erbil international airport" are one attack,
+    // at the finer place.
     let mut merged: Vec<Attack> = Vec::new();
     for a in attacks {
+        let inside = |x: Option<usize>, y: Option<usize>| match (x, y) {
+            (Some(x), Some(y)) => input
+                .lexicon
+                .is_within(&table.entities[x].id, &table.entities[y].id),
+            _ => false,
+        };
         match merged.iter_mut().find(|b| {
             b.attacker == a.attacker
-                && b.place == a.place
                 && a.place.is_some()
+                && (b.place == a.place || inside(a.place, b.place) || inside(b.place, a.place))
                 && (a.date.is_none() || b.date.is_none())
         }) {
-            Some(b) => fill(b, &a),
+            Some(b) => {
+                if inside(a.place, b.place) {
+                    let mut finer = a.clone();
+                    fill(&mut finer, b);
+                    *b = finer;
+                } else {
+                    fill(b, &a);
+                }
+            }
             None => merged.push(a),
         }
     }
@@ -3864,7 +3880,7 @@ fn target_phrase(
                 | "salvo"
         )
     };
-        let skip_preps = |mut k: usize| {
+    let skip_preps = |mut k: usize| {
         while k < c_end
             && !(lw(toks, k) == "at" && matches!(lw(toks, k + 1), "least" | "most"))
             && matches!(
@@ -4370,7 +4386,7 @@ fn places(
         let coordinated = kept.windows(2).all(|w| {
             let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
             let joined = between.iter().any(|x| matches!(*x, "and" | "," | "&"));
-                        let ellipsis = between
+            let ellipsis = between
                 .iter()
                 .any(|x| matches!(*x, "another" | "second" | "third" | "others"));
             // "landed at the Ain al-Asad airbase in western Iraq as well as near the US
