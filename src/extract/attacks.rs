@@ -699,6 +699,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     // Dates each sentence names, resolved: the fallback for attacks that name none.
     let mut sentence_dates: Vec<Option<PartialDate>> = Vec::new();
     let mut base_history: Vec<Option<usize>> = Vec::new();
+    let mut trends: Vec<(usize, usize)> = Vec::new();
     for (si, sentence) in input.sentences.iter().enumerate() {
         let toks = &input.tokens[si];
         let previous_weapon = si > 0
@@ -772,6 +773,41 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             }
             _ => None,
         }));
+        // "IS has stepped up its attacks on Iraqi forces": a trend, whose actor the
+        // unattributed attacks of the next sentences ("The most recent incident took place
+        // in X") belong to.
+        let trend_verb = (0..toks.len()).find(|&k| {
+            matches!(
+                lw(toks, k),
+                "stepped" | "intensified" | "escalated" | "ramped" | "increased"
+            ) && (k + 1..(k + 5).min(toks.len())).any(|j| {
+                matches!(
+                    lw(toks, j),
+                    "attack" | "attacks" | "operations" | "strikes" | "raids" | "assaults"
+                )
+            })
+        });
+        if let Some(v) = trend_verb {
+            let actor = sent
+                .slots
+                .iter()
+                .rev()
+                .filter(|s| s.end <= v && v - s.end <= 4)
+                .find_map(|s| match s.role {
+                    Role::Entity(e)
+                        if matches!(
+                            table.entities[e].kind,
+                            Kind::ArmedGroup | Kind::StateForce
+                        ) =>
+                    {
+                        Some(e)
+                    }
+                    _ => None,
+                });
+            if let Some(g) = actor {
+                trends.push((si, g));
+            }
+        }
         let triggers = find_triggers(text, &sent);
         let mut frames: Vec<Frame> = Vec::new();
         for trig in &triggers {
@@ -952,6 +988,18 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         focus.update(&sent, table, input);
     }
     let mut attacks = resolve(out, input.lexicon, table, input.published);
+    for a in attacks.iter_mut() {
+        if a.attacker.is_none() && a.place.is_some() {
+            if let Some((_, g)) = trends
+                .iter()
+                .rev()
+                .find(|(s, _)| *s < a.sentence && a.sentence - s <= 2)
+            {
+                a.attacker = Some(*g);
+                a.confidence = (a.confidence * 0.8 * 100.0).round() / 100.0;
+            }
+        }
+    }
     // An attack with neither attacker nor place ("rockets were fired from a site near the
     // base") only details the attack before it.
     let mut kept: Vec<Attack> = Vec::new();
@@ -3079,7 +3127,8 @@ fn is_unreal(
         if matches!(
             w,
             "stepped" | "step" | "intensified" | "escalated" | "ramped" | "increased"
-        ) && lw(toks, trig.tok).ends_with('s')
+        ) && (lw(toks, trig.tok).ends_with('s')
+            || matches!(lw(toks, trig.tok - 1), "its" | "their"))
             && !sent_has_day(c_start, c_end)
         {
             return true;

@@ -721,8 +721,10 @@ fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> 
             return Some((1, k));
         }
         // "a police officer", "one soldier", "the driver", "his brother", "a second woman".
+        // ("three members of the PMF": the group after "of" is not the count).
         if matches!(w, "a" | "an" | "one" | "the" | "his" | "her" | "another")
             && singular_person(tokens, k + 1, j) == Some(j)
+            && !(w == "the" && k > 0 && tokens[k - 1].is("of"))
         {
             return Some((1, k));
         }
