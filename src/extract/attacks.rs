@@ -671,6 +671,8 @@ struct Found {
     attack: Attack,
     anaphoric: bool,
     unknown_subject: bool,
+    /// Only says where the attack just reported happened: "the incident occurred near X".
+    locates: bool,
     container: Option<usize>,
     /// Every place the evidence sentence names.
     sentence_places: Vec<usize>,
@@ -945,6 +947,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         },
                         anaphoric: f.anaphoric,
                         unknown_subject: f.unknown_subject,
+                        locates: f.lemma == "incident",
                         container: *container,
                         sentence_places: sentence_places.clone(),
                         superseded: false,
@@ -1828,6 +1831,24 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 lemma: "intercept",
             });
             i = end;
+            continue;
+        }
+        // "the incident occurred near the village of X": where the attack in focus was.
+        if matches!(
+            w,
+            "incident" | "explosion" | "blast" | "attack" | "ambush" | "bombing"
+        ) && matches!(next, "occurred" | "took" | "happened")
+            && is_anaphoric(toks, i)
+        {
+            out.push(Trigger {
+                tok: i,
+                end: i + 1,
+                kind: TrigKind::Noun,
+                plural: false,
+                anaphoric: true,
+                lemma: "incident",
+            });
+            i += 1;
             continue;
         }
         if matches!(w, "clashes" | "clashed" | "clash") {
@@ -5037,8 +5058,9 @@ fn resolve(
             continue;
         }
         let a = found[i].attack.clone();
+
         // The attack in focus: the latest earlier one, a few sentences back, compatible.
-        let focus = (0..i).rev().find(|&j| {
+        let fits = |j: usize| {
             let b = &found[j].attack;
             if b.sentence == a.sentence && !anaphoric {
                 return false;
@@ -5061,11 +5083,18 @@ fn resolve(
                         || within(lexicon, ents, y, x, None)
                         || ents[y].kind == Kind::Country
                         || (found[i].sentence_places.contains(&y) && anaphoric)
+                        || (found[i].locates && a.sentence - b.sentence <= 1)
                 }
                 _ => true,
             };
             attacker_ok && date_ok && place_ok && (anaphoric || b.attacker.is_some())
-        });
+        };
+        // One that names its attacker first: another unattributed mention of the same
+        // sentence lends nothing.
+        let focus = (0..i)
+            .rev()
+            .find(|&j| found[j].attack.attacker.is_some() && fits(j))
+            .or_else(|| (0..i).rev().find(|&j| fits(j)));
         let Some(j) = focus else { continue };
         let b = found[j].attack.clone();
         let mut a2 = a.clone();
