@@ -2565,7 +2565,11 @@ fn frame(
                 if let Role::Entity(e) = o.role {
                     target = Some(e);
                 }
-            } else {
+            } else if !matches!(
+                lw(toks, trig.end),
+                "again" | "back" | "twice" | "hard" | "repeatedly" | "first"
+            ) {
+                // ("the insurgents struck again" names no target)
                 target_text = np_text(input.text, toks, trig.end, c_end);
             }
         }
@@ -4002,6 +4006,12 @@ fn target_phrase(
         }
         TrigKind::Verb => {
             let from = skip_preps(trig.end);
+            if matches!(
+                lw(toks, from),
+                "again" | "back" | "twice" | "hard" | "repeatedly" | "first"
+            ) {
+                return None;
+            }
             let first = np_span_slots(sent, from, c_end)?;
             // "fired rockets at X", "launched two drones toward X": the weapon is the object.
             if (first.0..first.1).any(is_weapon)
