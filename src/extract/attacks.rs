@@ -2837,6 +2837,13 @@ fn frame(
             }
         }
     }
+    // "launched Operation Claw-Tiger": the operation is the attack, not its target.
+    if target
+        .map(|e| ents[e].kind == Kind::Operation)
+        .unwrap_or(false)
+    {
+        target = None;
+    }
     // Actors joined to the attacker by "and": "the Iraqi air force and coalition warplanes".
     let co_attackers: Vec<usize> = attacker_slot
         .and_then(|s| coordinated_before(sent, ents, &s))
