@@ -1833,6 +1833,28 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             i = end;
             continue;
         }
+        // "a bomb planted under a bridge wounded three soldiers": wounding is an attack
+        // when a weapon does it (in the active voice; "three were wounded" is a toll).
+        if matches!(w, "wounded" | "injured")
+            && !matches!(
+                prev,
+                "was" | "were" | "been" | "being" | "is" | "are" | "and" | "," | "or" | "be"
+            )
+            && (i.saturating_sub(10)..i).any(|k| weapon_at(toks, k).is_some())
+            && (super::numbers::number_at(toks, i + 1).is_some()
+                || matches!(next, "a" | "an" | "several" | "dozens" | "at"))
+        {
+            out.push(Trigger {
+                tok: i,
+                end: i + 1,
+                kind: TrigKind::Verb,
+                plural: false,
+                anaphoric: false,
+                lemma: "wound",
+            });
+            i += 1;
+            continue;
+        }
         // "the incident occurred near the village of X": where the attack in focus was.
         if matches!(
             w,
@@ -2540,8 +2562,16 @@ fn frame(
                 .next_back()
                 .unwrap_or(trig.tok);
             let subject_from = if subject_at == trig.tok { c_start } else { 0 };
+            let mut weapon_subject = false;
             match subject(sent, subject_at, subject_from, ents) {
                 Some(s) if s.weapon || is_weapon_entity(s, ents) => {
+                    // ("an explosion killed" names no weapon: it may be an accident)
+                    weapon_subject = !(s.first..s.end).any(|k| {
+                        matches!(
+                            lw(toks, k),
+                            "explosion" | "explosions" | "blast" | "blasts" | "fire" | "fires"
+                        )
+                    });
                     // "an IS drone", "drones flown by X", "missiles launched from Iran".
                     attacker = weapon_owner(sent, ents, s)
                         .or_else(|| origin_between(sent, ents, s.end, trig.tok))
@@ -2556,8 +2586,20 @@ fn frame(
                 }
                 None => unknown_subject = true,
             }
-            // "kill" needs an actor subject: "the explosion killed" is not an attack by anyone.
-            if trig.lemma == "kill" && attacker.is_none() {
+            // "kill" needs an actor or a weapon for subject: "a roadside bomb killed two
+            // soldiers" is an attack, "the explosion killed" may be an accident.
+            // (A place is no subject that kills: "an explosion at a depot south of
+            // Baghdad killed".)
+            let actor = match attacker {
+                Some(Role::Entity(e)) => ents[e].kind.can_attack(),
+                Some(Role::Unknown) => true,
+                None => false,
+            };
+            if matches!(trig.lemma, "kill" | "wound") && !actor && !weapon_subject {
+                return None;
+            }
+            // Wounding is an attack of its own only when a weapon is what wounds.
+            if trig.lemma == "wound" && !weapon_subject {
                 return None;
             }
             // The object.
