@@ -4467,8 +4467,15 @@ fn places(
             let near_vaguer = si.first >= sj.end
                 && (sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
                 && rank_of(ents, ej) > rank_of(ents, ei);
+            // "in Sinjar, Makhmour and the Qandil mountains": a list, not "village, district".
+            let in_list = si.first == sj.end + 1
+                && lw(toks, sj.end) == ","
+                && matches!(lw(toks, si.end), "and" | ",")
+                && cands
+                    .iter()
+                    .any(|c| c.1.first > si.end && c.1.first <= si.end + 3);
             if contains(input, ents, ei, ej)
-                || (!near_vaguer && syntactic_container(toks, sj, si, &sent.slots))
+                || (!near_vaguer && !in_list && syntactic_container(toks, sj, si, &sent.slots))
             {
                 keep[i] = false;
                 if container[j].is_none() {
