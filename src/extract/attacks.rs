@@ -653,7 +653,8 @@ struct Frame {
     places: Vec<(usize, Option<usize>)>,
     /// With several places, the toll stated after each one ("..., and a third struck a house
     /// in Karrada, killing a woman").
-    place_tolls: Vec<Toll>,
+    /// Per place, when several: the toll and weapon named in its part of the sentence.
+    place_tolls: Vec<(Toll, Option<&'static str>)>,
     date: Option<PartialDate>,
     weapon: Option<&'static str>,
     toll: Toll,
@@ -912,7 +913,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
             for (n, (place, container)) in places.iter().enumerate() {
-                let place_toll = f.place_tolls.get(n).copied().unwrap_or_default();
+                let (place_toll, place_weapon) = f.place_tolls.get(n).copied().unwrap_or_default();
                 for who in &attackers {
                     let single = places.len() == 1;
                     let mut confidence = f.confidence;
@@ -929,7 +930,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                             target_text: f.target_text.clone(),
                             place: *place,
                             date: f.date,
-                            weapon: f.weapon,
+                            weapon: place_weapon.or(f.weapon),
                             killed: if single {
                                 f.toll.killed
                             } else {
@@ -2986,7 +2987,7 @@ fn frame(
     } else {
         toll_named(toks, c_start, c_end, &sent.persons)
     };
-    let place_tolls: Vec<Toll> = if places.len() > 1 {
+    let place_tolls: Vec<(Toll, Option<&'static str>)> = if places.len() > 1 {
         let pos: Vec<usize> = places
             .iter()
             .map(|(p, _)| {
@@ -3005,7 +3006,9 @@ fn frame(
                     .min()
                     .copied()
                     .unwrap_or(c_end);
-                toll_named(toks, start, end, &sent.persons)
+                // "targeted A with two drones, and B with a salvo of rockets".
+                let w = (start..end).find_map(|k| weapon_at(toks, k));
+                (toll_named(toks, start, end, &sent.persons), w)
             })
             .collect()
     } else {
