@@ -4132,6 +4132,28 @@ fn target_phrase(
         _ => return None,
     };
     let (s, e) = span;
+    // "carried out airstrikes on Sunday": a time is no target.
+    if (s..e).all(|k| {
+        matches!(
+            lw(toks, k),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "the"
+                | "same"
+                | "day"
+        )
+    }) {
+        return None;
+    }
     let phrase = Span::new(toks[s].span.start, toks[e - 1].span.end)
         .of(text)
         .to_string();
@@ -4467,9 +4489,12 @@ fn places(
             }
             // "the Badia desert near Jabal al-Bishri": a vaguer place near a precise one
             // does not make the precise one its container.
+            // Nor is a town the container of the country named before it ("three in Iraq,
+            // in the Qaim area").
             let near_vaguer = si.first >= sj.end
-                && (sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
-                && rank_of(ents, ej) > rank_of(ents, ei);
+                && rank_of(ents, ej) > rank_of(ents, ei)
+                && ((sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
+                    || ents[ej].kind == Kind::Country);
             // "in Sinjar, Makhmour and the Qandil mountains": a list, not "village, district".
             let in_list = si.first == sj.end + 1
                 && lw(toks, sj.end) == ","
@@ -4525,9 +4550,15 @@ fn places(
         let coordinated = kept.windows(2).all(|w| {
             let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
             let joined = between.iter().any(|x| matches!(*x, "and" | "," | "&"));
+            // "another at a base in B"; "three in Iraq, in the Qaim area, and two in Syria".
             let ellipsis = between
                 .iter()
-                .any(|x| matches!(*x, "another" | "second" | "third" | "others"));
+                .any(|x| matches!(*x, "another" | "second" | "third" | "others"))
+                || between.windows(2).any(|x| {
+                    x[0] == "and"
+                        && (matches!(x[1], "one" | "two" | "three" | "four" | "five" | "six")
+                            || x[1].parse::<u32>().is_ok())
+                });
             // "landed at the Ain al-Asad airbase in western Iraq as well as near the US
             // Consulate in Erbil".
             let as_well_as = between
