@@ -3522,13 +3522,14 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
         k -= 1;
         let w = lw(toks, k);
         if let Some(s) = sent.slots.iter().find(|s| s.end == k + 1) {
-            // The word before the phrase, past determiners: "from the X unit".
+            // The word before the phrase, past determiners and directions: "from the X
+            // unit", "in northern Iraq".
             let mut p = s.first;
             while p > 0
-                && matches!(
+                && (matches!(
                     lw(toks, p - 1),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
-                )
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "central" | "rural"
+                ) || lw(toks, p - 1).ends_with("ern"))
             {
                 p -= 1;
             }

@@ -76,6 +76,13 @@ const PLACE_CUES_AFTER: &[&str] = &[
     "crossing",
     "border",
     "outskirts",
+    "regions",
+    "districts",
+    "areas",
+    "villages",
+    "towns",
+    "provinces",
+    "mountains",
 ];
 
 impl Gazetteer {
