@@ -2894,13 +2894,23 @@ fn frame(
         .filter(|e| Some(Role::Entity(*e)) != attacker)
         .collect();
     // Places.
+    // "in the attack, which set fire to a tank at the Kawergosk refinery": a relative
+    // clause after a mention of the attack says where it hit.
+    let p_end =
+        if trig.anaphoric && (c_end..(c_end + 2).min(toks.len())).any(|k| lw(toks, k) == "which") {
+            (c_end + 2..toks.len())
+                .find(|&k| matches!(lw(toks, k), ";" | "said" | "says"))
+                .unwrap_or(toks.len())
+        } else {
+            c_end
+        };
     let mut places = places(
         input,
         sent,
         ents,
         trig,
         c_start,
-        c_end,
+        p_end,
         target,
         attacker_slot.as_ref(),
     );
@@ -3226,7 +3236,7 @@ fn is_unreal(
             {
                 continue;
             }
-            if w == "no" && trig.kind != TrigKind::Noun {
+            if w == "no" && (trig.kind != TrigKind::Noun || lw(toks, k + 1) == "one") {
                 continue;
             }
             // "May 16" is a date.
@@ -3937,6 +3947,8 @@ const FACILITY_HEADS: &[&str] = &[
     "hideout",
     "hideouts",
     "tanker",
+    "refinery",
+    "plant",
     "tankers",
     "truck",
     "trucks",
@@ -5185,6 +5197,7 @@ fn resolve(
                         || ents[y].kind == Kind::Country
                         || (found[i].sentence_places.contains(&y) && anaphoric)
                         || (found[i].locates && a.sentence - b.sentence <= 1)
+                        || (anaphoric && same_head(&ents[x].label, b.target_text.as_deref()))
                 }
                 _ => true,
             };
@@ -5218,6 +5231,7 @@ fn resolve(
             }
             (Some(x), Some(y)) => {
                 let finer = within(lexicon, ents, x, y, found[i].container)
+                    || same_head(&ents[x].label, b.target_text.as_deref())
                     || ents[x].kind.place_rank() < ents[y].kind.place_rank()
                     || ents[y].kind == Kind::Country;
                 if finer && b.attacker == a2.attacker {
@@ -5329,6 +5343,17 @@ fn resolve(
         .filter(|f| !f.superseded)
         .map(|f| f.attack)
         .collect()
+}
+
+/// Whether a named facility ("the Kawergosk refinery") has the head noun of a target
+/// phrase ("an oil refinery near Erbil"): the same place, now named.
+fn same_head(label: &str, target: Option<&str>) -> bool {
+    let Some(t) = target else { return false };
+    let head = |s: &str| s.split_whitespace().last().map(|w| w.to_lowercase());
+    match (head(label), head(t)) {
+        (Some(a), Some(b)) => a == b && FACILITY_HEADS.contains(&a.as_str()),
+        _ => false,
+    }
 }
 
 /// Fills what `a` lacks from `b`.

@@ -355,7 +355,7 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
             {
                 out.killed.get_or_insert(0);
             }
-            if has(&["injuries", "casualties", "injured", "wounded"]) {
+            if has(&["injuries", "casualties", "injured", "wounded", "hurt"]) {
                 out.wounded.get_or_insert(0);
             }
         }
