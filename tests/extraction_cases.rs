@@ -20,6 +20,9 @@ struct Case {
     not_entities: Vec<String>,
     #[serde(default)]
     allow_other_attacks: bool,
+    /// A known gap of the extractor, with the reason: the case must still fail (so that a
+    /// fix is noticed and the mark removed), and it is listed on every run.
+    known_gap: Option<String>,
     #[serde(default)]
     attack: Vec<ExpectedAttack>,
 }
@@ -281,6 +284,7 @@ fn extraction_cases() {
     );
     let only = std::env::var("NEWSKG_CASE").ok();
     let mut failed = Vec::new();
+    let mut gaps = Vec::new();
     for path in &files {
         let rel = path
             .strip_prefix(env!("CARGO_MANIFEST_DIR"))
@@ -311,6 +315,17 @@ fn extraction_cases() {
         };
         let ex = extractor.extract(&article);
         let problems = check(&case, &ex, &extractor, &article.text);
+        if let Some(reason) = &case.known_gap {
+            if problems.is_empty() {
+                failed.push(format!(
+                    "{rel}: marked as a known gap ({reason}) but it passes now: remove \
+                     `known_gap`"
+                ));
+            } else {
+                gaps.push(format!("{rel}: {reason}\n    {}", problems.join("\n    ")));
+            }
+            continue;
+        }
         if !problems.is_empty() {
             let got: Vec<String> = ex.attacks.iter().map(|a| describe(&ex, a)).collect();
             failed.push(format!(
@@ -320,6 +335,14 @@ fn extraction_cases() {
                 got.join("; ")
             ));
         }
+    }
+    if !gaps.is_empty() {
+        eprintln!(
+            "{} of {} extraction cases are known gaps:\n\n{}",
+            gaps.len(),
+            files.len(),
+            gaps.join("\n\n")
+        );
     }
     if !failed.is_empty() {
         panic!(
