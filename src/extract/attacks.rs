@@ -2352,6 +2352,20 @@ fn is_passive(toks: &[Token], i: usize) -> bool {
     if !(w.ends_with("ed") || matches!(w, "struck" | "hit" | "shot" | "fired" | "launched")) {
         return false;
     }
+    // "The two US soldiers killed were Captain X and ...": a participle after its noun.
+    if i > 0
+        && matches!(
+            lw(toks, i + 1),
+            "were" | "was" | "are" | "is" | "included" | "include"
+        )
+        && toks[i - 1].kind == TokenKind::Word
+        && !matches!(
+            lw(toks, i - 1),
+            "who" | "that" | "which" | "and" | "had" | "have" | "has"
+        )
+    {
+        return true;
+    }
     let mut k = i;
     let mut steps = 0;
     while k > 0 && steps < 4 {
@@ -2880,9 +2894,10 @@ fn frame(
             }
         }
     }
-    // "launched Operation Claw-Tiger": the operation is the attack, not its target.
+    // "launched Operation Claw-Tiger": the operation is the attack, not its target; nor is
+    // the attacker its own target.
     if target
-        .map(|e| ents[e].kind == Kind::Operation)
+        .map(|e| ents[e].kind == Kind::Operation || Some(Role::Entity(e)) == attacker)
         .unwrap_or(false)
     {
         target = None;
