@@ -831,18 +831,30 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         if !others.is_empty() {
             // Its attacker is the attack's: "IS said its fighters had killed four soldiers in
             // an ambush".
-            let killers: Vec<(Option<Role>, (usize, usize))> = frames
+            // ... with its partners and toll: "The Iraqi air force and coalition warplanes
+            // killed as many as 250 militants in airstrikes on ...".
+            type Killer = (Option<Role>, (usize, usize), Vec<usize>, Toll);
+            let killers: Vec<Killer> = frames
                 .iter()
                 .filter(|f| f.lemma == "kill" && matches!(f.attacker, Some(Role::Entity(_))))
-                .map(|f| (f.attacker, f.clause))
+                .map(|f| (f.attacker, f.clause, f.co_attackers.clone(), f.toll))
                 .collect();
             frames.retain(|f| f.lemma != "kill" || !others.iter().any(|o| overlaps(*o, f.clause)));
-            for (k, c) in killers {
+            for (k, c, co, toll) in killers {
                 for f in frames
                     .iter_mut()
                     .filter(|f| f.attacker.is_none() && f.lemma != "kill" && overlaps(f.clause, c))
                 {
                     f.attacker = k;
+                    if f.co_attackers.is_empty() {
+                        f.co_attackers = co.clone();
+                    }
+                    if f.toll.killed.is_none() {
+                        f.toll.killed = toll.killed;
+                    }
+                    if f.toll.wounded.is_none() {
+                        f.toll.wounded = toll.wounded;
+                    }
                 }
             }
         }
@@ -2593,6 +2605,15 @@ fn frame(
                         .map(Role::Entity);
                     unknown_subject = attacker.is_none();
                     attacker_generic = true;
+                    // "the Iraqi air force and coalition warplanes": partners before "and".
+                    if let Some(Role::Entity(owner)) = attacker {
+                        attacker_slot = sent
+                            .slots
+                            .iter()
+                            .find(|o| o.end == s.first && o.role == Role::Entity(owner))
+                            .copied()
+                            .or(Some(*s));
+                    }
                 }
                 Some(s) => {
                     attacker = Some(s.role);
