@@ -663,6 +663,9 @@ struct Frame {
     anaphoric: bool,
     lemma: &'static str,
     /// The clause the frame was read from, as a token range.
+    /// A killing told as an earlier event of its own: "comes two days after ISIS killed
+    /// two dozen soldiers".
+    separate: bool,
     clause: (usize, usize),
 }
 
@@ -674,6 +677,9 @@ struct Found {
     unknown_subject: bool,
     /// Only says where the attack just reported happened: "the incident occurred near X".
     locates: bool,
+    /// An earlier event told in passing ("comes two days after ISIS killed ..."): it lends
+    /// nothing to the attacks around it.
+    separate: bool,
     container: Option<usize>,
     /// Every place the evidence sentence names.
     sentence_places: Vec<usize>,
@@ -836,10 +842,14 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             type Killer = (Option<Role>, (usize, usize), Vec<usize>, Toll);
             let killers: Vec<Killer> = frames
                 .iter()
-                .filter(|f| f.lemma == "kill" && matches!(f.attacker, Some(Role::Entity(_))))
+                .filter(|f| {
+                    f.lemma == "kill" && !f.separate && matches!(f.attacker, Some(Role::Entity(_)))
+                })
                 .map(|f| (f.attacker, f.clause, f.co_attackers.clone(), f.toll))
                 .collect();
-            frames.retain(|f| f.lemma != "kill" || !others.iter().any(|o| overlaps(*o, f.clause)));
+            frames.retain(|f| {
+                f.lemma != "kill" || f.separate || !others.iter().any(|o| overlaps(*o, f.clause))
+            });
             for (k, c, co, toll) in killers {
                 for f in frames
                     .iter_mut()
@@ -961,6 +971,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         anaphoric: f.anaphoric,
                         unknown_subject: f.unknown_subject,
                         locates: f.lemma == "incident",
+                        separate: f.separate,
                         container: *container,
                         sentence_places: sentence_places.clone(),
                         superseded: false,
@@ -2930,6 +2941,20 @@ fn frame(
         .filter(|e| Some(Role::Entity(*e)) != attacker)
         .collect();
     // Places.
+    // "The attack on X comes two days after ISIS killed ...": the killing is an event of its
+    // own, told from "after" on.
+    let separate_from = (trig.lemma == "kill")
+        .then(|| {
+            (c_start.max(1)..trig.tok).rev().find(|&k| {
+                matches!(lw(toks, k), "after" | "before")
+                    && matches!(
+                        lw(toks, k - 1),
+                        "day" | "days" | "week" | "weeks" | "hours" | "months" | "comes" | "came"
+                    )
+            })
+        })
+        .flatten();
+    let c_start = separate_from.map(|k| k + 1).unwrap_or(c_start);
     // "in the attack, which set fire to a tank at the Kawergosk refinery": a relative
     // clause after a mention of the attack says where it hit.
     let p_end =
@@ -2950,6 +2975,31 @@ fn frame(
         target,
         attacker_slot.as_ref(),
     );
+    // "in the same region": the place named before in the sentence.
+    if places.is_empty()
+        && (c_start..c_end.saturating_sub(1)).any(|k| {
+            lw(toks, k) == "same"
+                && matches!(
+                    lw(toks, k + 1),
+                    "region" | "area" | "province" | "town" | "city" | "village" | "district"
+                )
+        })
+    {
+        if let Some(p) = sent
+            .slots
+            .iter()
+            .rev()
+            .filter(|s| s.end <= c_start)
+            .find_map(|s| match s.role {
+                Role::Entity(e) if ents[e].kind.is_place() && ents[e].kind != Kind::Country => {
+                    Some(e)
+                }
+                _ => None,
+            })
+        {
+            places.push((p, None));
+        }
+    }
     // A drone or rocket that is downed or explodes right after one approached a base hit
     // that base: "two drones approached the base ... the other exploded near the fence".
     if trig.kind == TrigKind::Intercept && weapon.is_none() && sent.previous_weapon {
@@ -3077,6 +3127,7 @@ fn frame(
         anaphoric: trig.anaphoric,
         lemma: trig.lemma,
         clause: (c_start, c_end),
+        separate: separate_from.is_some(),
     })
 }
 
@@ -5211,7 +5262,7 @@ fn resolve(
         // The attack in focus: the latest earlier one, a few sentences back, compatible.
         let fits = |j: usize| {
             let b = &found[j].attack;
-            if b.sentence == a.sentence && !anaphoric {
+            if (b.sentence == a.sentence && !anaphoric) || found[j].separate {
                 return false;
             }
             if a.sentence - b.sentence > 6 || found[j].superseded {
@@ -5296,6 +5347,7 @@ fn resolve(
             let b = &found[j].attack;
             j != i
                 && !found[j].superseded
+                && !found[j].separate
                 && b.attacker.is_some()
                 && a.sentence.abs_diff(b.sentence) <= 6
                 && compatible(a.date, b.date)
