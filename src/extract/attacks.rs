@@ -2603,6 +2603,10 @@ fn frame(
             let mut weapon_subject = false;
             match subject(sent, subject_at, subject_from, ents) {
                 Some(s) if s.weapon || is_weapon_entity(s, ents) => {
+                    // "A drone packed with explosives struck": the subject's own weapon.
+                    if let Some(w) = (s.first..s.end).find_map(|k| weapon_at(toks, k)) {
+                        weapon = Some(w);
+                    }
                     // ("an explosion killed" names no weapon: it may be an accident)
                     weapon_subject = !(s.first..s.end).any(|k| {
                         matches!(
@@ -4507,6 +4511,27 @@ fn places(
                 )
             });
         if from_phrase {
+            continue;
+        }
+        // A place owning an authority: "the Kurdistan Region's interior ministry said".
+        if lw(toks, s.end) == "'s"
+            && (s.end + 1..(s.end + 4).min(toks.len())).any(|k| {
+                matches!(
+                    lw(toks, k),
+                    "ministry"
+                        | "government"
+                        | "president"
+                        | "prime"
+                        | "authorities"
+                        | "officials"
+                        | "spokesman"
+                        | "spokesperson"
+                        | "directorate"
+                        | "governor"
+                        | "council"
+                )
+            })
+        {
             continue;
         }
         // A capital standing for its government: "demanded that Ankara withdraw".

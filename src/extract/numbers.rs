@@ -214,6 +214,10 @@ pub const PEOPLE: &[&str] = &[
 /// "a dozen", "two dozen"). Returns the value and the index after it.
 pub fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let t = tokens.get(i)?;
+    // "no one was hurt" counts nobody.
+    if t.is("one") && i > 0 && tokens[i - 1].is("no") {
+        return None;
+    }
     if t.kind == TokenKind::Number {
         let digits: String = t
             .lower
