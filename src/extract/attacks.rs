@@ -5396,9 +5396,10 @@ fn resolve(
             found[i].superseded = true;
         }
     }
-    // Two halves of one report: "On Sunday, the insurgents struck again." and "Gunmen
-    // opened fire on a vehicle outside Shuhail": an attacker without a place and a place
-    // without an attacker, a sentence or two apart.
+    // An attacker without a place, and a placed attack it belongs to: two halves of one
+    // report a sentence or two apart ("On Sunday, the insurgents struck again." and
+    // "Gunmen opened fire on a vehicle outside Shuhail"), or an accusation beside the
+    // attack the same attacker is already given ("accused the PKK of firing the rockets").
     for i in 0..found.len() {
         if found[i].superseded
             || found[i].attack.attacker.is_none()
@@ -5407,43 +5408,20 @@ fn resolve(
             continue;
         }
         let a = found[i].attack.clone();
-        let other = (0..found.len())
-            .filter(|&j| {
-                let b = &found[j].attack;
-                j != i
-                    && !found[j].superseded
-                    && b.attacker.is_none()
-                    && b.place.is_some()
-                    && a.sentence.abs_diff(b.sentence) <= 2
-                    && compatible(a.date, b.date)
-            })
-            .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence));
-        if let Some(j) = other {
-            let mut b = found[j].attack.clone();
-            fill(&mut b, &a);
-            found[j].attack = b;
-            found[i].superseded = true;
-        }
-    }
-    // "accused the PKK of firing the rockets": an attacker without a place beside the
-    // placed attack the same attacker is already given is that attack.
-    for i in 0..found.len() {
-        if found[i].superseded
-            || found[i].attack.attacker.is_none()
-            || found[i].attack.place.is_some()
-        {
-            continue;
-        }
-        let a = found[i].attack.clone();
-        let other = (0..found.len()).find(|&j| {
+        let placed = |j: usize, max: usize| {
             let b = &found[j].attack;
             j != i
                 && !found[j].superseded
-                && b.attacker == a.attacker
                 && b.place.is_some()
-                && a.sentence.abs_diff(b.sentence) <= 3
+                && a.sentence.abs_diff(b.sentence) <= max
                 && compatible(a.date, b.date)
-        });
+        };
+        let other = (0..found.len())
+            .filter(|&j| placed(j, 2) && found[j].attack.attacker.is_none())
+            .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence))
+            .or_else(|| {
+                (0..found.len()).find(|&j| placed(j, 3) && found[j].attack.attacker == a.attacker)
+            });
         if let Some(j) = other {
             let mut b = found[j].attack.clone();
             fill(&mut b, &a);
