@@ -701,6 +701,11 @@ struct Sent<'a> {
     recent_base: Option<usize>,
 }
 
+/// Weapons that fly to their target: what is downed, intercepted or lands.
+const FLYING_WEAPONS: &[&str] = &[
+    "drone", "drones", "rocket", "rockets", "missile", "missiles", "uav", "uavs",
+];
+
 pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let text = input.text;
     let mut out: Vec<Found> = Vec::new();
@@ -712,19 +717,9 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     for (si, sentence) in input.sentences.iter().enumerate() {
         let toks = &input.tokens[si];
         let previous_weapon = si > 0
-            && input.tokens[si - 1].iter().any(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "drone"
-                        | "drones"
-                        | "rocket"
-                        | "rockets"
-                        | "missile"
-                        | "missiles"
-                        | "uav"
-                        | "uavs"
-                )
-            });
+            && input.tokens[si - 1]
+                .iter()
+                .any(|t| FLYING_WEAPONS.contains(&t.lower.as_str()));
         let mut sent = Sent {
             idx: si,
             persons: vec![false; toks.len()],
@@ -2818,19 +2813,8 @@ fn frame(
             let prev_sentence_drones = is_passive(toks, trig.tok) && sent.previous_weapon;
             let window_has_weapon = prev_sentence_drones
                 || (from..(trig.end + 6).min(c_end)).any(|k| {
-                    matches!(
-                        lw(toks, k),
-                        "drone"
-                            | "drones"
-                            | "rocket"
-                            | "rockets"
-                            | "missile"
-                            | "missiles"
-                            | "uav"
-                            | "uavs"
-                            | "projectile"
-                            | "projectiles"
-                    )
+                    FLYING_WEAPONS.contains(&lw(toks, k))
+                        || matches!(lw(toks, k), "projectile" | "projectiles")
                 });
             if !window_has_weapon {
                 return None;
