@@ -88,6 +88,20 @@ struct Trigger {
     lemma: &'static str,
 }
 
+impl Trigger {
+    /// A one-word, singular trigger.
+    fn word(tok: usize, kind: TrigKind, anaphoric: bool, lemma: &'static str) -> Self {
+        Trigger {
+            tok,
+            end: tok + 1,
+            kind,
+            plural: false,
+            anaphoric,
+            lemma,
+        }
+    }
+}
+
 const VERBS: &[(&str, &str)] = &[
     ("attack", "attack"),
     ("attacks", "attack"),
@@ -1863,14 +1877,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             && (super::numbers::number_at(toks, i + 1).is_some()
                 || matches!(next, "a" | "an" | "several" | "dozens" | "at"))
         {
-            out.push(Trigger {
-                tok: i,
-                end: i + 1,
-                kind: TrigKind::Verb,
-                plural: false,
-                anaphoric: false,
-                lemma: "wound",
-            });
+            out.push(Trigger::word(i, TrigKind::Verb, false, "wound"));
             i += 1;
             continue;
         }
@@ -1881,14 +1888,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
         ) && matches!(next, "occurred" | "took" | "happened")
             && is_anaphoric(toks, i)
         {
-            out.push(Trigger {
-                tok: i,
-                end: i + 1,
-                kind: TrigKind::Noun,
-                plural: false,
-                anaphoric: true,
-                lemma: "incident",
-            });
+            out.push(Trigger::word(i, TrigKind::Noun, true, "incident"));
             i += 1;
             continue;
         }
