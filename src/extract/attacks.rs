@@ -2246,19 +2246,18 @@ fn is_anaphoric(toks: &[Token], i: usize) -> bool {
     }
     !plural
         && (matches!(d, "the" | "this" | "that")
-            || (d == "'s"
-                && k >= 2
-                && matches!(
-                    lw(toks, k - 2),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                )))
+            || (d == "'s" && k >= 2 && WEEKDAYS.contains(&lw(toks, k - 2))))
 }
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Whether a word that can be a verb or a noun ("attack", "strikes") is a noun here.
 fn looks_like_noun(text: &str, toks: &[Token], i: usize) -> bool {
@@ -4222,23 +4221,11 @@ fn target_phrase(
     let (s, e) = span;
     // "carried out airstrikes on Sunday": a time is no target.
     if (s..e).all(|k| {
-        matches!(
-            lw(toks, k),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "night"
-                | "morning"
-                | "evening"
-                | "afternoon"
-                | "the"
-                | "same"
-                | "day"
-        )
+        WEEKDAYS.contains(&lw(toks, k))
+            || matches!(
+                lw(toks, k),
+                "night" | "morning" | "evening" | "afternoon" | "the" | "same" | "day"
+            )
     }) {
         return None;
     }
