@@ -156,8 +156,27 @@ fn describe(ex: &Extraction, a: &Attack) -> String {
 fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let mut used = vec![false; ex.attacks.len()];
+    // Each expected attack takes its own extracted attack when several share the pair: the
+    // one not taken yet that agrees on most of the optional fields.
+    let mut taken = vec![false; ex.attacks.len()];
     for want in &case.attack {
-        let found = ex.attacks.iter().enumerate().find(|(_, a)| {
+        let agree = |a: &Attack| {
+            let date = want
+                .date
+                .as_ref()
+                .is_some_and(|d| a.date.map(|x| x.to_string()).as_ref() == Some(d));
+            let killed = want.killed.is_some() && a.killed == want.killed;
+            let target = want.target.as_ref().is_some_and(|t| {
+                a.target
+                    .map(|i| ex.entities[i].label.clone())
+                    .or(a.target_text.clone())
+                    .unwrap_or_default()
+                    .to_lowercase()
+                    .contains(&t.to_lowercase())
+            });
+            usize::from(date) + usize::from(killed) + usize::from(target)
+        };
+        let found = ex.attacks.iter().enumerate().filter(|(_, a)| {
             let attacker_ok = if want.attacker.is_empty() {
                 a.attacker.is_none()
             } else {
@@ -171,6 +190,7 @@ fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec
                 .unwrap_or(false);
             attacker_ok && place_ok
         });
+        let found = found.max_by_key(|(i, a)| (!taken[*i], agree(a), std::cmp::Reverse(*i)));
         let Some((i, a)) = found else {
             problems.push(format!(
                 "missing attack {:?} -> {:?}",
@@ -179,6 +199,7 @@ fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec
             continue;
         };
         used[i] = true;
+        taken[i] = true;
         // Other extracted attacks with the same pair are the same event.
         for (j, b) in ex.attacks.iter().enumerate() {
             if b.attacker == a.attacker && b.place == a.place {

@@ -630,6 +630,11 @@ const UNREAL_BEFORE: &[&str] = &[
     "resumed",
     "pause",
     "paused",
+    "common",
+    "uncommon",
+    "rare",
+    "rarer",
+    "frequent",
 ];
 
 /// Words after a trigger that make it a trend, not an event.
@@ -921,6 +926,10 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             }
         }
         let sentence_frames = frames.len();
+        // "Last week in the same district, IS claimed an attack": another attack at the
+        // place of one already told.
+        let another_occasion =
+            (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the");
         for f in frames {
             let attacker = match f.attacker {
                 Some(Role::Entity(e)) => Some(e),
@@ -980,7 +989,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         anaphoric: f.anaphoric,
                         unknown_subject: f.unknown_subject,
                         locates: f.lemma == "incident",
-                        separate: f.separate,
+                        separate: f.separate || (another_occasion && f.date.is_some()),
                         container: *container,
                         sentence_places: sentence_places.clone(),
                         superseded: false,
@@ -1064,8 +1073,17 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 .is_within(&table.entities[x].id, &table.entities[y].id),
             _ => false,
         };
+        // "Last week in the same district, ISIS claimed an attack": another attack at the
+        // place of this one.
+        let another = |x: &Attack| {
+            let toks = &input.tokens[x.sentence];
+            (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the")
+                && x.date.is_some()
+        };
         match merged.iter_mut().find(|b| {
             b.attacker == a.attacker
+                && !another(&a)
+                && !another(b)
                 && a.place.is_some()
                 && (b.place == a.place || inside(a.place, b.place) || inside(b.place, a.place))
                 && (a.date.is_none() || b.date.is_none())
@@ -1436,7 +1454,8 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             let kinds: &[Kind] = match w {
                 "town" | "city" | "village" => &[Kind::Settlement],
                 "airport" | "prison" => &[Kind::Facility, Kind::Base],
-                "district" | "province" => &[Kind::Region],
+                // "tensions in the region" is never a base or a town.
+                "district" | "province" | "region" => &[Kind::Region],
                 _ => &[
                     Kind::Settlement,
                     Kind::Region,
@@ -1670,6 +1689,38 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             }
             // "an IS suicide bomber", "PKK drone operators": the named group's member.
             let mut role = role;
+            // "gunmen believed to belong to the Islamic State group", "militants affiliated
+            // with the PKK", "fighters loyal to X": the group named after the noun.
+            {
+                let mut k = i + 1;
+                let mut linked = false;
+                while k < toks.len() && k <= i + 6 {
+                    match lw(toks, k) {
+                        "believed" | "suspected" | "thought" | "said" | "reported" | "to"
+                        | "be" | "of" | "with" | "the" => {}
+                        "belong" | "belonging" | "affiliated" | "linked" | "loyal" | "allied"
+                        | "tied" | "members" => linked = true,
+                        _ => break,
+                    }
+                    k += 1;
+                }
+                if linked {
+                    if let Some(owner) = sent
+                        .slots
+                        .iter()
+                        .find(|s| s.first <= k && k < s.end && !s.weapon)
+                    {
+                        if let Role::Entity(e) = owner.role {
+                            if table.entities[e].kind.can_attack()
+                                && table.entities[e].kind != Kind::Country
+                            {
+                                role = owner.role;
+                                from_focus = false;
+                            }
+                        }
+                    }
+                }
+            }
             if a > 0 && taken[a - 1] && matches!(role, Role::Unknown) {
                 if let Some(owner) = sent.slots.iter().find(|s| s.end == a && !s.weapon) {
                     if let Role::Entity(e) = owner.role {
@@ -3001,6 +3052,15 @@ fn frame(
             places.push((b, None));
         }
     }
+    // "who was behind the attack, the U.S. has accused ...": a country named beside a
+    // mention of the attack in focus, with no one acting in it, is not where it happened.
+    if trig.anaphoric
+        && attacker.is_none()
+        && target.is_none()
+        && places.iter().all(|&(p, _)| ents[p].kind == Kind::Country)
+    {
+        places.clear();
+    }
     // An anaphoric mention with nothing new still adds its date, weapon and toll to the
     // attack in focus.
     if places.is_empty()
@@ -3061,7 +3121,15 @@ fn frame(
                 )
             })
             .unwrap_or((trig.end + 16).min(toks.len()));
-        date_for(input, sent, trig, trig.tok.saturating_sub(4), end, true)
+        let own = date_for(input, sent, trig, trig.tok.saturating_sub(4), end, true);
+        // "Last year the U.S. ordered the drone strike that killed ...": a mention whose
+        // sentence names its actor is a report of its own, dated by the sentence.
+        match (&own, &attacker_slot) {
+            ((None, _), Some(s)) if !s.from_focus && !s.generic => {
+                date_for(input, sent, trig, c_start, c_end, false)
+            }
+            _ => own,
+        }
     } else {
         date_for(input, sent, trig, c_start, c_end, false)
     };
@@ -3444,6 +3512,28 @@ fn is_unreal(
         if large && !named_place {
             return true;
         }
+        // "134 attacks in Kirkuk so far this year", "20 strikes on the city since
+        // October": a count over a period is a tally even where it names the place.
+    }
+    // "past attacks targeting American troops": a participle takes the trend of its noun.
+    if trig.kind == TrigKind::Verb
+        && lw(toks, trig.tok).ends_with("ing")
+        && trig.tok >= 2
+        && matches!(
+            lw(toks, trig.tok - 1),
+            "attacks" | "strikes" | "airstrikes" | "raids"
+        )
+        && (trig.tok.saturating_sub(4)..trig.tok - 1)
+            .any(|k| GENERIC_MARKERS.contains(&lw(toks, k)))
+    {
+        return true;
+    }
+    // The period may follow the clause ("... on US bases since October").
+    if counted_attacks(toks, trig)
+        && over_a_period(toks, c_start, toks.len())
+        && !sent_has_day(c_start, c_end)
+    {
+        return true;
     }
     // Trend language around plural mentions, unless a day pins them down ("dozens of
     // airstrikes on Sunday").
@@ -3486,6 +3576,66 @@ fn is_unreal(
         }
     }
     false
+}
+
+/// Whether the mention counts attacks: "134 attacks", "carried out dozens of strikes".
+fn counted_attacks(toks: &[Token], trig: &Trigger) -> bool {
+    let noun = |k: usize| {
+        matches!(
+            lw(toks, k),
+            "attacks" | "strikes" | "airstrikes" | "raids" | "bombings" | "assaults" | "operations"
+        )
+    };
+    let count = |k: usize| {
+        (toks[k].kind == TokenKind::Number && !matches!(lw(toks, k), "1" | "one"))
+            || matches!(lw(toks, k), "dozens" | "hundreds" | "scores" | "thousands")
+    };
+    let from = trig.tok.saturating_sub(5);
+    let to = (trig.end + 8).min(toks.len());
+    (from..to).any(|k| {
+        count(k)
+            && (k + 1..(k + 6).min(toks.len()))
+                .find(|&j| noun(j))
+                .is_some_and(|j| j >= trig.tok)
+    })
+}
+
+/// Whether the clause counts over a period rather than naming a day: "so far this year",
+/// "since October", "over the past month", "in 2020", "last year".
+fn over_a_period(toks: &[Token], from: usize, to: usize) -> bool {
+    let to = to.min(toks.len());
+    (from..to).any(|k| {
+        let w = lw(toks, k);
+        let next = lw(toks, k + 1);
+        let prev = if k > 0 { lw(toks, k - 1) } else { "" };
+        (w == "so" && next == "far")
+            || w == "since"
+            || w == "throughout"
+            || (matches!(w, "past" | "last")
+                && (matches!(
+                    next,
+                    "year" | "month" | "months" | "years" | "weeks" | "decade"
+                ) || matches!(lw(toks, k + 2), "months" | "years" | "weeks")))
+            || (matches!(w, "this" | "last") && next == "year")
+            || (prev == "in"
+                && toks[k].kind == TokenKind::Number
+                && w.len() == 4
+                && !matches!(
+                    lw(toks, k - 2),
+                    "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                ))
+    })
 }
 
 /// Whether the clause names a day: a weekday, "yesterday", "on March 8".

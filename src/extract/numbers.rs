@@ -416,7 +416,16 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
             }
         }
         // "13 were killed", "four people dead", "two policemen were wounded"
-        if DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w) {
+        // "13 officers were killed and injured": one count of casualties, neither the dead
+        // nor the wounded.
+        let joint = (DEAD_WORDS.contains(&w)
+            && matches!(lw(i + 1), "and" | "or")
+            && WOUNDED_WORDS.contains(&lw(i + 2)))
+            || (WOUNDED_WORDS.contains(&w)
+                && i >= from + 2
+                && matches!(lw(i - 1), "and" | "or")
+                && DEAD_WORDS.contains(&lw(i - 2)));
+        if (DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w)) && !joint {
             if let Some(v) = count_before(tokens, from, i) {
                 if DEAD_WORDS.contains(&w) {
                     killed.get_or_insert(v);
