@@ -179,27 +179,87 @@ pub struct AskArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
-    /// GraphML (Gephi, networkx, yEd, Cytoscape).
+    /// GraphML (Gephi, networkx, graphology, yEd, Cytoscape).
     Graphml,
+    /// GEXF 1.3, Gephi's own format: colours by kind, sizes, map positions, time spells.
+    Gexf,
+    /// nodes.csv and edges.csv for Gephi's spreadsheet import (--out names the folder).
+    Csv,
+    /// DOT for Graphviz.
+    Dot,
+    /// RDF Turtle: one article's graph (--article) or every graph merged.
+    Turtle,
+    /// RDF N-Triples: one article's graph (--article) or every graph merged.
+    Ntriples,
+    /// RDF N-Quads: the whole dataset with its graph names, or one article's graph.
+    Nquads,
+    /// RDF TriG: the whole dataset with its graph names, or one article's graph.
+    Trig,
+}
+
+impl ExportFormat {
+    /// Whether the format dumps the store's RDF rather than a graph view.
+    pub fn is_rdf(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::Turtle
+                | ExportFormat::Ntriples
+                | ExportFormat::Nquads
+                | ExportFormat::Trig
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ViewArg {
-    /// Actors, places and bases; attacker→place edges weighted by attacks.
+    /// Actors, places and bases; attacker→place edges weighted by attacks, attacker→actor
+    /// edges when a force or group was attacked.
     Actors,
+    /// Each attack as a node linked to its attacker, target, place and articles.
+    Attacks,
+    /// Entities named in the same articles (undirected; weight = articles).
+    Mentions,
+    /// Every resource of the article graphs; every IRI-valued triple as an edge.
+    Full,
 }
 
-/// Export the graph for graph tools.
+/// Export the graph for graph tools, or the store as RDF.
+///
+/// Graph formats (graphml, gexf, csv, dot) draw a view of the store (--view) or the
+/// triples of a SPARQL CONSTRUCT (--query). --actor, --place, --from and --to select
+/// attacks as `ask` does (any alias; a place includes what lies within it) and the view
+/// keeps what they touch. RDF formats (turtle, ntriples, nquads, trig) dump the store, or
+/// one article's graph with --article. The same store always gives the same bytes.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Which graph to export.
-    #[arg(long, value_enum, default_value = "actors")]
-    pub view: ViewArg,
-    /// Write here instead of standard output.
-    #[arg(long, value_name = "FILE")]
+    /// Which graph to draw (graph formats) [default: actors].
+    #[arg(long, value_enum, conflicts_with = "query")]
+    pub view: Option<ViewArg>,
+    /// A SPARQL CONSTRUCT file whose triples are the graph, instead of a view. The filters
+    /// bind the variables ?actorKey, ?placeKey, ?from and ?to in it.
+    #[arg(long, value_name = "FILE.rq")]
+    pub query: Option<PathBuf>,
+    /// Only attacks by this actor (any alias or spelling).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only attacks at this place or within it (any alias or spelling).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+    /// Only attacks on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only attacks on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// RDF formats: only this article's graph (the article id, e.g. its file name).
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+    /// Write here instead of standard output; for csv, the folder that gets nodes.csv and
+    /// edges.csv.
+    #[arg(long, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,

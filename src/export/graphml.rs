@@ -1,30 +1,48 @@
-//! GraphML as Gephi and networkx read it: every attribute declared with a `<key>` (name,
-//! type, node or edge), directed edges, node ids `n0`, `n1`, … in IRI order.
+//! GraphML as Gephi, networkx, graphology, yEd and Cytoscape read it: every attribute
+//! declared once with a `<key>` (name, type, node or edge), the node label as the `label`
+//! attribute and the edge weight as `weight` (the names Gephi maps to its own columns),
+//! `edgedefault` directed or undirected as the view is. Valid against the GraphML 1.0
+//! schema.
 
-use super::{xml_safe, View};
+use super::{number, xml_safe, AttrType, View};
 use crate::error::{Error, Result};
 use petgraph::visit::EdgeRef;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::Write;
 
-const NODE_KEYS: &[(&str, &str)] = &[
-    ("label", "string"),
-    ("kind", "string"),
-    ("iri", "string"),
-    ("latitude", "double"),
-    ("longitude", "double"),
-    ("attacks", "int"),
-    ("articles", "int"),
+/// The attributes every node has.
+const NODE_KEYS: &[(&str, AttrType)] = &[
+    ("label", AttrType::Str),
+    ("kind", AttrType::Str),
+    ("iri", AttrType::Str),
+    ("latitude", AttrType::Double),
+    ("longitude", AttrType::Double),
 ];
-const EDGE_KEYS: &[(&str, &str)] = &[
-    ("weight", "double"),
-    ("type", "string"),
-    ("first_date", "string"),
-    ("last_date", "string"),
-    ("killed", "int"),
-    ("sources", "int"),
-];
+/// The attributes every edge has.
+const EDGE_KEYS: &[(&str, AttrType)] = &[("weight", AttrType::Double), ("type", AttrType::Str)];
+
+fn type_name(t: AttrType) -> &'static str {
+    match t {
+        AttrType::Int => "int",
+        AttrType::Double => "double",
+        AttrType::Str => "string",
+    }
+}
+
+/// The key id of an attribute: `n_label`, `e_weight`; a name that is not a plain word gets
+/// a numbered id (`nx3`).
+fn key_id(prefix: char, name: &str, index: usize) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        format!("{prefix}_{name}")
+    } else {
+        format!("{prefix}x{index}")
+    }
+}
 
 /// Writes a view as GraphML.
 pub fn write_graphml(view: &View, out: &mut dyn Write) -> Result<()> {
@@ -43,44 +61,64 @@ fn write_doc(w: &mut Writer<&mut dyn Write>, view: &View) -> std::io::Result<()>
         ),
     ]);
     w.write_event(Event::Start(root))?;
-    for (for_, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
-        for (name, ty) in keys {
-            let id = format!("{}_{}", &for_[..1], name);
+    let node_keys: Vec<(String, String, AttrType)> = NODE_KEYS
+        .iter()
+        .map(|(n, t)| (n.to_string(), *t))
+        .chain(view.node_attrs.iter().cloned())
+        .enumerate()
+        .map(|(i, (n, t))| (key_id('n', &n, i), n, t))
+        .collect();
+    let edge_keys: Vec<(String, String, AttrType)> = EDGE_KEYS
+        .iter()
+        .map(|(n, t)| (n.to_string(), *t))
+        .chain(view.edge_attrs.iter().cloned())
+        .enumerate()
+        .map(|(i, (n, t))| (key_id('e', &n, i), n, t))
+        .collect();
+    for (for_, keys) in [("node", &node_keys), ("edge", &edge_keys)] {
+        for (id, name, ty) in keys {
+            let name = xml_safe(name);
             w.create_element("key")
                 .with_attributes([
                     ("id", id.as_str()),
                     ("for", for_),
-                    ("attr.name", name),
-                    ("attr.type", ty),
+                    ("attr.name", name.as_str()),
+                    ("attr.type", type_name(*ty)),
                 ])
                 .write_empty()?;
         }
     }
+    let edgedefault = if view.directed {
+        "directed"
+    } else {
+        "undirected"
+    };
     w.write_event(Event::Start(
-        BytesStart::new("graph").with_attributes([("id", "newskg"), ("edgedefault", "directed")]),
+        BytesStart::new("graph").with_attributes([("id", "newskg"), ("edgedefault", edgedefault)]),
     ))?;
-    for idx in view.node_indices() {
-        let n = &view[idx];
-        let id = format!("n{}", idx.index());
+    for n in view.graph.node_weights() {
         w.write_event(Event::Start(
-            BytesStart::new("node").with_attributes([("id", id.as_str())]),
+            BytesStart::new("node").with_attributes([("id", n.id.as_str())]),
         ))?;
-        data(w, "n_label", &n.label)?;
-        data(w, "n_kind", &n.kind)?;
-        data(w, "n_iri", &n.iri)?;
+        data(w, &node_keys[0].0, &n.label)?;
+        data(w, &node_keys[1].0, &n.kind)?;
+        data(w, &node_keys[2].0, &n.iri)?;
         if let (Some(lat), Some(long)) = (n.latitude, n.longitude) {
-            data(w, "n_latitude", &lat.to_string())?;
-            data(w, "n_longitude", &long.to_string())?;
+            data(w, &node_keys[3].0, &number(lat))?;
+            data(w, &node_keys[4].0, &number(long))?;
         }
-        data(w, "n_attacks", &n.attacks.to_string())?;
-        data(w, "n_articles", &n.articles.to_string())?;
+        for (id, name, _) in &node_keys[NODE_KEYS.len()..] {
+            if let Some(v) = n.attrs.get(name) {
+                data(w, id, &v.text())?;
+            }
+        }
         w.write_event(Event::End(BytesEnd::new("node")))?;
     }
-    for (k, e) in view.edge_references().enumerate() {
+    for (k, e) in view.graph.edge_references().enumerate() {
         let (id, s, t) = (
             format!("e{k}"),
-            format!("n{}", e.source().index()),
-            format!("n{}", e.target().index()),
+            &view.graph[e.source()].id,
+            &view.graph[e.target()].id,
         );
         w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
             ("id", id.as_str()),
@@ -88,16 +126,13 @@ fn write_doc(w: &mut Writer<&mut dyn Write>, view: &View) -> std::io::Result<()>
             ("target", t.as_str()),
         ])))?;
         let d = e.weight();
-        data(w, "e_weight", &d.weight.to_string())?;
-        data(w, "e_type", &d.kind)?;
-        if let Some(f) = &d.first_date {
-            data(w, "e_first_date", f)?;
+        data(w, &edge_keys[0].0, &number(d.weight))?;
+        data(w, &edge_keys[1].0, &d.kind)?;
+        for (id, name, _) in &edge_keys[EDGE_KEYS.len()..] {
+            if let Some(v) = d.attrs.get(name) {
+                data(w, id, &v.text())?;
+            }
         }
-        if let Some(l) = &d.last_date {
-            data(w, "e_last_date", l)?;
-        }
-        data(w, "e_killed", &d.killed.to_string())?;
-        data(w, "e_sources", &d.sources.to_string())?;
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;

@@ -182,6 +182,72 @@ impl Prepared {
     pub fn is_select(&self) -> bool {
         matches!(self.query, spargebra::Query::Select { .. })
     }
+
+    /// Whether the query is a CONSTRUCT.
+    pub fn is_construct(&self) -> bool {
+        matches!(self.query, spargebra::Query::Construct { .. })
+    }
+
+    /// Runs a SELECT with the given bindings and returns its rows as terms, one column per
+    /// variable the query projects (parameters left out), for code that post-processes them.
+    pub fn select_terms(
+        &self,
+        store: &Store,
+        bindings: &[(Variable, Term)],
+    ) -> Result<Vec<Vec<Option<Term>>>> {
+        let opts = RunOptions::default();
+        let QueryResults::Solutions(solutions) = self.evaluate(store, bindings)? else {
+            return Err(Error::Query("expected a SELECT query".into()));
+        };
+        let vars: Vec<Variable> = solutions
+            .variables()
+            .iter()
+            .filter(|v| !self.hidden.contains(v))
+            .cloned()
+            .collect();
+        let mut rows = Vec::new();
+        for s in solutions {
+            let s = s.map_err(|e| map_eval(e, &opts))?;
+            rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+        }
+        Ok(rows)
+    }
+
+    /// Runs a CONSTRUCT or DESCRIBE with the given bindings and returns its triples, each
+    /// once, sorted.
+    pub fn construct_triples(
+        &self,
+        store: &Store,
+        bindings: &[(Variable, Term)],
+    ) -> Result<Vec<oxigraph::model::Triple>> {
+        let opts = RunOptions::default();
+        let QueryResults::Graph(triples) = self.evaluate(store, bindings)? else {
+            return Err(Error::Query(
+                "expected a CONSTRUCT or DESCRIBE query".into(),
+            ));
+        };
+        let mut out = std::collections::BTreeMap::new();
+        for t in triples {
+            let t = t.map_err(|e| map_eval(e, &opts))?;
+            out.insert(t.to_string(), t);
+        }
+        Ok(out.into_values().collect())
+    }
+
+    fn evaluate(
+        &self,
+        store: &Store,
+        bindings: &[(Variable, Term)],
+    ) -> Result<QueryResults<'static>> {
+        let mut query = self.query.clone();
+        bind_parameters(&mut query, bindings)?;
+        let mut prepared = SparqlEvaluator::new().for_query(query);
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared
+            .on_store(store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))
+    }
 }
 
 /// Runs a SELECT over the union of all graphs and returns its rows as plain strings (IRIs
