@@ -162,6 +162,8 @@ const VERBS: &[(&str, &str)] = &[
     ("dropped", "drop"),
     ("exploded", "explode"),
     ("detonated", "explode"),
+    ("detonate", "explode"),
+    ("detonating", "explode"),
     ("shot", "shoot"),
     ("slammed", "slam"),
     ("crashed", "slam"),
@@ -1018,8 +1020,28 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     })
             });
             if t.killed.is_some() || t.wounded.is_some() {
-                if let Some(a) = out.last_mut() {
-                    if si - a.attack.sentence <= 2 {
+                // "There were no casualties reported in Erbil": the attack at the place the
+                // sentence names, else the last one.
+                let at_place = out.iter().rposition(|a| {
+                    si - a.attack.sentence <= 4
+                        && a.attack.place.is_some_and(|p| {
+                            sentence_places.iter().any(|&q| {
+                                table.entities[q].kind != Kind::Country
+                                    && (q == p
+                                        || input.lexicon.is_within(
+                                            &table.entities[p].id,
+                                            &table.entities[q].id,
+                                        ))
+                            })
+                        })
+                });
+                let chosen = match at_place {
+                    Some(k) => out.get_mut(k),
+                    // Sentences between that report no attack keep the last one in focus.
+                    None => out.last_mut().filter(|a| si - a.attack.sentence <= 4),
+                };
+                if let Some(a) = chosen {
+                    {
                         if a.attack.killed.is_none() || (update && t.killed.is_some()) {
                             a.attack.killed = t.killed;
                         }
@@ -2205,7 +2227,21 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                             | "over"
                             | "onto"
                     );
-                    if !weapon_subject || (w != "exploded" && w != "detonated" && !place_after) {
+                    // "militants detonated a suicide drone near the consulate": the weapon
+                    // is the object.
+                    // "detonated an IED targeting a patrol": the attack word that follows
+                    // tells the target.
+                    let weapon_object = w.starts_with("detonat")
+                        && (i + 1..(i + 5).min(toks.len())).any(|k| weapon_at(toks, k).is_some())
+                        && !(i + 1..(i + 8).min(toks.len())).any(|k| {
+                            let x = lw(toks, k);
+                            x.starts_with("target") || x.starts_with("attack") || x == "hitting"
+                        });
+                    if weapon_object {
+                        // an attack of its own
+                    } else if !weapon_subject
+                        || (w != "exploded" && w != "detonated" && !place_after)
+                    {
                         i += 1;
                         continue;
                     }
@@ -3136,7 +3172,21 @@ fn frame(
     let t = if all.len() <= 1 {
         toll_named(toks, 0, toks.len(), &sent.persons)
     } else {
-        toll_named(toks, c_start, c_end, &sent.persons)
+        let t = toll_named(toks, c_start, c_end, &sent.persons);
+        // "A drone attack targeted US forces at X on Sunday but caused no injuries": what
+        // follows the clause, up to the next attack word, tells this attack's toll.
+        let next = all
+            .iter()
+            .filter(|o| !matches!(lw(toks, o.tok), "killing" | "wounding" | "injuring"))
+            .map(|o| o.tok)
+            .filter(|&k| k >= c_end)
+            .min()
+            .unwrap_or(toks.len());
+        if t.killed.is_none() && t.wounded.is_none() {
+            toll_named(toks, c_end, next, &sent.persons)
+        } else {
+            t
+        }
     };
     let place_tolls: Vec<(Toll, Option<&'static str>)> = if places.len() > 1 {
         let pos: Vec<usize> = places
@@ -5071,6 +5121,13 @@ fn rank_of(ents: &[Entity], e: usize) -> u8 {
         && (l.contains("desert") || l.contains("badia") || l.contains("plain"))
     {
         4
+    } else if ent.kind == Kind::Facility
+        && ["road", "highway", "street", "avenue"]
+            .iter()
+            .any(|w| l.ends_with(w))
+    {
+        // A road runs through and beyond a town: the town named with it is more precise.
+        3
     } else {
         ent.kind.place_rank()
     }

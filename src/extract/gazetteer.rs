@@ -224,6 +224,15 @@ impl Gazetteer {
                 if (cand.weak || given_in_text) && !has_place_cue(text, span) {
                     continue;
                 }
+                // "Masyaf road", "Karbala street": a road named after a town, often far away.
+                if entry.kind() == Kind::Settlement
+                    && matches!(
+                        next_word(text, span.end).as_str(),
+                        "road" | "street" | "avenue"
+                    )
+                {
+                    continue;
+                }
                 let exact = cand.folded == surface_fold;
                 // One short word that only meets a name through transliteration folding
                 // ("Riadh" for "Riyadh", "One" for "Unye") is too often another name.

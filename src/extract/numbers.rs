@@ -361,6 +361,40 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
             }
             if has(&["injuries", "casualties", "injured", "wounded", "hurt"]) {
                 out.wounded.get_or_insert(0);
+                // "caused no injuries", "no one was hurt": a report that nobody was even
+                // hurt says nobody died. A denial of deaths alone says nothing of wounds.
+                if !has(&["killed", "dead", "deaths", "fatalities"]) {
+                    out.killed.get_or_insert(0);
+                }
+            }
+        }
+        // "did not cause injuries or fatalities", "neither fatalities nor injuries".
+        let denied_by = |k: usize| {
+            let span: Vec<&str> = (k..(k + 5).min(to)).map(lw).collect();
+            let has = |xs: &[&str]| span.iter().any(|s| xs.contains(s));
+            (
+                has(&["fatalities", "deaths", "casualties"]),
+                has(&["injuries", "casualties"]),
+            )
+        };
+        let denial = if w == "neither" {
+            Some(denied_by(i + 1))
+        } else if w == "not"
+            && matches!(
+                next,
+                "cause" | "result" | "lead" | "inflict" | "produce" | "leave"
+            )
+        {
+            Some(denied_by(i + 2))
+        } else {
+            None
+        };
+        if let Some((dead, hurt)) = denial {
+            if dead || hurt {
+                out.killed.get_or_insert(0);
+            }
+            if hurt {
+                out.wounded.get_or_insert(0);
             }
         }
         if w == "nobody" && (next == "was" || next == "killed") {
@@ -425,7 +459,14 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
                 && i >= from + 2
                 && matches!(lw(i - 1), "and" | "or")
                 && DEAD_WORDS.contains(&lw(i - 2)));
-        if (DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w)) && !joint {
+        // "as many as 80 troops may have been killed, Iranian TV claimed": a guess, not a
+        // toll.
+        let hedged = (i.saturating_sub(4).max(from)..i)
+            .any(|k| matches!(lw(k), "may" | "might" | "could" | "possibly"))
+            // "caused no fatalities": a denial, read above; no count before it.
+            || (i.saturating_sub(2).max(from)..i)
+                .any(|k| matches!(lw(k), "no" | "without" | "zero" | "nor" | "neither"));
+        if (DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w)) && !joint && !hedged {
             if let Some(v) = count_before(tokens, from, i) {
                 if DEAD_WORDS.contains(&w) {
                     killed.get_or_insert(v);
