@@ -158,6 +158,16 @@ pub const PEOPLE: &[&str] = &[
     "operatives",
     "paramilitaries",
     "paramilitary",
+    "kids",
+    "teenagers",
+    "journalists",
+    "doctors",
+    "nurses",
+    "drivers",
+    "leaders",
+    "leader",
+    "islamic",
+    "daesh",
     "hashd",
     "militiamen",
     "official",
@@ -504,6 +514,17 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
                 .or_else(|| (i + 1..(i + 6).min(to)).find(|&k| number_at(tokens, k).is_some()));
             if let Some((v, _)) = at.and_then(|k| number_at(tokens, k)) {
                 // A later, updated toll wins.
+                killed = Some(v);
+            }
+        }
+    }
+    // Event notes record an unknown toll as an estimate: "unknown fatalities coded as 10".
+    for i in from..to {
+        if lw(i) == "coded"
+            && (i.saturating_sub(2).max(from)..i).any(|k| lw(k) == "fatalities")
+            && matches!(lw(i + 1), "as" | "to")
+        {
+            if let Some((v, _)) = number_at(tokens, i + 2) {
                 killed = Some(v);
             }
         }
