@@ -252,6 +252,21 @@ fn ask_actor_with_an_alias_finds_the_canonical_entity() {
     let (err, code) = build(&store, &[&data("aliases")]);
     assert_eq!(code, 0, "{err}");
     let s = store.to_str().unwrap();
+    // `entities` gives each entity as its article writes it, beside the shared name.
+    let out = run_ok(&["ask", "entities", "--store", s, "--format", "csv"]);
+    assert_eq!(
+        csv_header(&out),
+        ["article", "type", "label", "canonical"],
+        "{out}"
+    );
+    let rows = csv_rows(&out);
+    let written = |article: &str| {
+        rows.iter()
+            .find(|r| &r[0] == article && &r[3] == "Islamic State")
+            .map(|r| r[2].to_string())
+    };
+    assert_eq!(written("a1.txt").as_deref(), Some("ISIL"), "{out}");
+    assert_eq!(written("a2.txt").as_deref(), Some("Daesh"), "{out}");
     for alias in ["ISIL", "Daesh", "Islamic State", "isis"] {
         let out = run_ok(&[
             "ask",

@@ -181,9 +181,29 @@ pub fn article_quads(article: &Article, ex: &Extraction, content_hash: &str) -> 
                 .flatten(),
         )
         .collect();
+    // How each entity is written in this article: its most frequent spelling here.
+    let mut spellings: HashMap<(usize, &str), usize> = HashMap::new();
+    for m in &ex.mentions {
+        *spellings
+            .entry((m.entity, m.span.of(&article.text).trim()))
+            .or_default() += 1;
+    }
+    let mut written: HashMap<usize, (&str, usize)> = HashMap::new();
+    for (&(e, s), &n) in &spellings {
+        let best = written.entry(e).or_insert((s, n));
+        if n > best.1 || (n == best.1 && s < best.0) {
+            *best = (s, n);
+        }
+    }
     for &i in &mentioned {
         let e = &ex.entities[i];
         g.add(art.clone(), NKG_MENTIONS, iris[i].clone());
+        let as_written = written.get(&i).map(|w| w.0).unwrap_or(&e.label);
+        g.add(
+            iris[i].clone(),
+            NKG_WRITTEN_AS,
+            Literal::new_simple_literal(as_written),
+        );
         if e.lexicon.is_none() {
             describe_entity(&mut g, &iris[i], e.kind, &e.label, &e.surfaces);
             if let Some(c) = e.located_in {

@@ -44,6 +44,7 @@ iri!(NKG_END, "https://newskg.dev/ontology#", "end");
 iri!(NKG_KIND, "https://newskg.dev/ontology#", "kind");
 iri!(NKG_KEY, "https://newskg.dev/ontology#", "key");
 iri!(NKG_LOCATED_IN, "https://newskg.dev/ontology#", "locatedIn");
+iri!(NKG_WRITTEN_AS, "https://newskg.dev/ontology#", "writtenAs");
 iri!(NKG_COUNTRY, "https://newskg.dev/ontology#", "country");
 iri!(NKG_PART_OF, "https://newskg.dev/ontology#", "partOf");
 iri!(NKG_ROLE, "https://newskg.dev/ontology#", "role");
