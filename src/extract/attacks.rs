@@ -1311,8 +1311,11 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
         if b < a {
             continue;
         }
-        // "Iran-backed", "US-led": a modifier, not the actor or place itself.
-        if lw(toks, b + 1) == "-" && is_sponsor_suffix(lw(toks, b + 2)) {
+        // "Iran-backed", "US-led": a modifier, not the actor or place itself. An armed
+        // group stays the owner of what follows: "an IS-affiliated drone".
+        let kind = table.entities[m.entity].kind;
+        let group = kind.can_attack() && kind != Kind::Country;
+        if lw(toks, b + 1) == "-" && is_sponsor_suffix(lw(toks, b + 2)) && !group {
             for t in taken.iter_mut().take(b + 1).skip(a) {
                 *t = true;
             }
@@ -3303,6 +3306,8 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
                 | "owned"
                 | "operated"
                 | "backed"
+                | "'s"
+                | "\u{2019}s"
                 | "bomb"
                 | "rigged"
                 | "modified"

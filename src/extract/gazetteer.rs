@@ -185,12 +185,10 @@ impl Gazetteer {
             let single = first == last;
             // "the U.S. embassy in Baghdad's Green Zone": the possessive belongs to the last
             // word alone, so a name "X in Y" does not end on it.
-            if !single
+            let possessive_in = !single
                 && surface_fold.contains(" in ")
-                && (text[span.end..].starts_with("'s") || text[span.end..].starts_with("\u{2019}s"))
-            {
-                continue;
-            }
+                && (text[span.end..].starts_with("'s")
+                    || text[span.end..].starts_with("\u{2019}s"));
             // A capitalised common word ("One", "Some") is not a name, unless written in
             // capitals like an acronym ("IS").
             if single
@@ -216,6 +214,10 @@ impl Gazetteer {
                     continue;
                 }
                 let entry = &lexicon.entries[cand.entry];
+                // An actor's name keeps its possessive: "Islamic Resistance in Iraq's drones".
+                if possessive_in && entry.kind().is_place() {
+                    continue;
+                }
                 // A given name in the text ("Ali") is a place only with a cue, whatever
                 // spelling of the place it folds to.
                 let given_in_text = first == last

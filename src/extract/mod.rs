@@ -143,7 +143,12 @@ impl Extractor {
             let e = &self.lexicon.entries[m.entry];
             if in_dateline(m.span)
                 || is_dateline(text, &sents, si, m.span)
-                || is_modifier(text, m.span)
+                || (is_modifier(text, m.span)
+                    // "an Islamic State-affiliated drone" still names the group that owns it;
+                    // "Iran-backed" describes the militias, not Iran.
+                    && !(e.kind().can_attack()
+                        && e.kind() != Kind::Country
+                        && text[m.span.end..].starts_with('-')))
                 || inside_longer_name(text, &sents[si], m.span, e.kind())
             {
                 continue;

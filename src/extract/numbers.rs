@@ -361,7 +361,20 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
         let w = lw(i);
         let next = lw(i + 1);
         let next2 = lw(i + 2);
-        if w == "no" || w == "without" || w == "zero" {
+        // "no information about fatalities", "no details on casualties": nothing known,
+        // not nobody hurt.
+        let unknown = matches!(
+            next,
+            "information"
+                | "info"
+                | "details"
+                | "word"
+                | "figures"
+                | "data"
+                | "number"
+                | "immediate"
+        );
+        if (w == "no" || w == "without" || w == "zero") && !unknown {
             let span: Vec<&str> = (i + 1..(i + 6).min(to)).map(lw).collect();
             let has = |xs: &[&str]| span.iter().any(|s| xs.contains(s));
             if has(&["casualties", "fatalities", "deaths", "losses", "victims"])
@@ -838,6 +851,37 @@ mod tests {
         let t = tokenize(s, Span::new(0, s.len()));
         let r = toll(&t, 0, t.len());
         (r.killed, r.wounded)
+    }
+
+    #[test]
+    fn unknown_tolls_and_denials() {
+        assert_eq!(toll_of("No information about fatalities."), (None, None));
+        assert_eq!(
+            toll_of("No details on casualties were given."),
+            (None, None)
+        );
+        assert_eq!(toll_of("There were no casualties."), (Some(0), Some(0)));
+        assert_eq!(
+            toll_of("The attack caused no injuries."),
+            (Some(0), Some(0))
+        );
+        assert_eq!(
+            toll_of("The blast injured three civilians but caused no fatalities."),
+            (Some(0), Some(3))
+        );
+        assert_eq!(
+            toll_of("Neither fatalities nor injuries occurred."),
+            (Some(0), Some(0))
+        );
+        assert_eq!(
+            toll_of("As many as 80 troops may have been killed, Iranian TV claimed."),
+            (None, None)
+        );
+        assert_eq!(
+            toll_of("Nine soldiers were killed and injured."),
+            (None, None)
+        );
+        assert_eq!(toll_of("Unknown fatalities coded as 10."), (Some(10), None));
     }
 
     #[test]
