@@ -2171,6 +2171,8 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                                 | "shells"
                                 | "projectiles"
                                 | "mortar"
+                                | "rockets"
+                                | "missiles"
                         )
                     }) {
                         i += 1;
@@ -5087,7 +5089,10 @@ fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot, others: &[Slo
                     | "area"
                     | "region"
                     // "Gire Cudi and Gire FM areas of Zap region": a list's plural noun.
-                    | "areas"
+                                        | "areas"
+                    | "neighborhood"
+                    | "neighbourhood"
+                    | "quarter"
                     | "villages"
                     | "towns"
                     | "districts"
