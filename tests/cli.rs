@@ -306,6 +306,13 @@ fn ask_actor_with_an_alias_finds_the_canonical_entity() {
         !rows.is_empty() && rows.iter().all(|r| &r[0] == "a3.txt"),
         "{out}"
     );
+    // The place is given as the article writes it ("Harir air base", not the shared
+    // "Harir Air Base").
+    let a3 = std::fs::read_to_string(data("aliases/a3.txt")).unwrap();
+    assert!(
+        rows.iter().all(|r| a3.contains(&r[3])),
+        "place not as the article writes it: {out}"
+    );
     // Dates filter by the period an attack covers.
     let out = run_ok(&[
         "ask",
