@@ -3674,24 +3674,8 @@ fn over_a_period(toks: &[Token], from: usize, to: usize) -> bool {
                     "year" | "month" | "months" | "years" | "weeks" | "decade"
                 ) || matches!(lw(toks, k + 2), "months" | "years" | "weeks")))
             || (matches!(w, "this" | "last") && next == "year")
-            || (prev == "in"
-                && toks[k].kind == TokenKind::Number
-                && w.len() == 4
-                && !matches!(
-                    lw(toks, k - 2),
-                    "january"
-                        | "february"
-                        | "march"
-                        | "april"
-                        | "may"
-                        | "june"
-                        | "july"
-                        | "august"
-                        | "september"
-                        | "october"
-                        | "november"
-                        | "december"
-                ))
+            // "in 2020": a year alone ("on 5 March 2020" has no "in" before the year).
+            || (prev == "in" && toks[k].kind == TokenKind::Number && w.len() == 4)
     })
 }
 
