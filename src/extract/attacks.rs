@@ -1715,12 +1715,14 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
             // "an IS suicide bomber", "PKK drone operators": the named group's member.
             let mut role = role;
             // "gunmen believed to belong to the Islamic State group", "militants affiliated
-            // with the PKK", "fighters loyal to X": the group named after the noun.
+            // with the PKK", "fighters loyal to X", "gunmen from the Islamic State": the group
+            // named after the noun.
             {
                 let mut k = i + 1;
                 let mut linked = false;
                 while k < toks.len() && k <= i + 6 {
                     match lw(toks, k) {
+                        "from" | "of" if k == i + 1 => linked = true,
                         "believed" | "suspected" | "thought" | "said" | "reported" | "to"
                         | "be" | "of" | "with" | "the" => {}
                         "belong" | "belonging" | "affiliated" | "linked" | "loyal" | "allied"

@@ -577,8 +577,8 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
     if i < to && matches!(tokens[i].lower.as_str(), "him" | "her") {
         return Some((1, i + 1));
     }
-    // A named person: "killed Said al-Hamad".
-    if i < to && is_person(i) {
+    // A named person: "killed Said al-Hamad", "killed Iranian general Qassem Suleimani".
+    if let Some(i) = named_person_at(tokens, i, to) {
         let mut end = i;
         while end < to && is_person(end) {
             end += 1;
@@ -612,6 +612,56 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
         return Some((v, noun_end(tokens, after, to)));
     }
     None
+}
+
+/// The first token of a named person at `i` or after a few words describing them ("Iranian
+/// general", "senior commander"): not a number, a verb form or a function word.
+fn named_person_at(tokens: &[Token], i: usize, to: usize) -> Option<usize> {
+    let mut k = i;
+    while k < to && k < i + 4 && !is_person(k) {
+        let t = &tokens[k];
+        let w = t.lower.as_str();
+        if t.kind != TokenKind::Word
+            || number_at(tokens, k).is_some()
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+            || KILL_VERBS.contains(&w)
+            || WOUND_VERBS.contains(&w)
+            || matches!(
+                w,
+                "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "near"
+                    | "to"
+                    | "from"
+                    | "for"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "him"
+                    | "them"
+            )
+        {
+            return None;
+        }
+        k += 1;
+    }
+    (k < to && is_person(k)).then_some(k)
 }
 
 /// A noun phrase for one person starting at `i` ("senior Islamic State official", "shop's
@@ -684,6 +734,10 @@ fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
                 return v;
             }
         }
+        // "and Iraqi militia commander Abu Mahdi al-Muhandis"
+        if named_person_at(tokens, k, to).is_some() {
+            return 1;
+        }
         if matches!(
             tokens.get(k).map(|t| t.lower.as_str()),
             Some("a" | "an" | "one")
@@ -730,7 +784,7 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
         skipped += 1;
     }
     // Past a relative clause or an apposition: "Colonel X, who commands a battalion, was
-    // wounded".
+    // wounded", "five policemen, including two officers, were killed".
     let first = item_before(tokens, from, j).or_else(|| {
         if j <= from + 1 || !tokens[j - 1].is(",") {
             return None;
@@ -739,7 +793,7 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
             tokens[k].is(",")
                 && matches!(
                     tokens.get(k + 1).map(|t| t.lower.as_str()),
-                    Some("who" | "a" | "an" | "the" | "whose")
+                    Some("who" | "a" | "an" | "the" | "whose" | "including" | "among")
                 )
         })?;
         item_before(tokens, from, open)
