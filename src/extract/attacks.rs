@@ -932,6 +932,13 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // place of one already told.
         let another_occasion =
             (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the");
+        // "The last time a US soldier was killed in Iraq was August last year": an earlier
+        // attack, even where its date cannot be resolved.
+        let earlier_occasion = (2..toks.len()).any(|k| {
+            (lw(toks, k) == "time" && lw(toks, k - 1) == "last" && lw(toks, k - 2) == "the")
+                || (lw(toks, k) == "year" && lw(toks, k - 1) == "last")
+                || (lw(toks, k) == "ago" && matches!(lw(toks, k - 1), "years" | "year"))
+        });
         for f in frames {
             let attacker = match f.attacker {
                 Some(Role::Entity(e)) => Some(e),
@@ -991,7 +998,9 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         anaphoric: f.anaphoric,
                         unknown_subject: f.unknown_subject,
                         locates: f.lemma == "incident",
-                        separate: f.separate || (another_occasion && f.date.is_some()),
+                        separate: f.separate
+                            || (another_occasion && f.date.is_some())
+                            || earlier_occasion,
                         container: *container,
                         sentence_places: sentence_places.clone(),
                         superseded: false,
@@ -2572,7 +2581,7 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
                 .get(k + 1)
                 .map(|t| t.lower.ends_with("ing"))
                 .unwrap_or(false)
-            && k > trig.end
+            && (k > trig.end || w == "while")
         {
             continue;
         }
@@ -2775,6 +2784,15 @@ fn frame(
                 }
             } else {
                 target_text = np_text_before(input.text, toks, c_start, trig.tok);
+            }
+            // "Two soldiers were killed on a mission against ISIS": the enemy of the
+            // mission killed them.
+            if trig.lemma == "kill" && attacker.is_none() {
+                if let Some(e) = mission_enemy(sent, ents, trig.end, c_end) {
+                    attacker = Some(Role::Entity(e));
+                    unknown_subject = false;
+                    confidence = 0.6;
+                }
             }
             if trig.lemma == "kill" && attacker.is_none() {
                 // "N were killed in an attack" is found from the noun; a bare "were killed"
@@ -3117,8 +3135,9 @@ fn frame(
     if trig.kind == TrigKind::Passive && trig.lemma == "kill" && places.is_empty() {
         return None;
     }
-    // "an operation against ISIS in X" needs a place and an agent.
-    if trig.lemma == "operation" && (places.is_empty() || attacker.is_none()) {
+    // "an operation against ISIS in X" needs a place; without an agent it waits for one
+    // from a nearby sentence ("the operation by the coalition").
+    if trig.lemma == "operation" && places.is_empty() {
         return None;
     }
     // An air force's attack is an airstrike: "the Iraqi air force bombed ...".
@@ -3946,6 +3965,39 @@ fn by_agent<'s>(sent: &'s Sent, from: usize, c_end: usize) -> Option<&'s Slot> {
     None
 }
 
+/// The armed actor a mission is against, after a passive "killed": "killed on a mission
+/// against ISIS", "killed during an operation against the PKK".
+fn mission_enemy(sent: &Sent, ents: &[Entity], from: usize, c_end: usize) -> Option<usize> {
+    let toks = sent.toks;
+    let k = (from..c_end.min(from + 14)).find(|&k| {
+        lw(toks, k) == "against"
+            && (k.saturating_sub(3)..k).any(|j| {
+                matches!(
+                    lw(toks, j),
+                    "mission"
+                        | "operation"
+                        | "operations"
+                        | "raid"
+                        | "offensive"
+                        | "campaign"
+                        | "patrol"
+                        | "assault"
+                        | "battle"
+                        | "fight"
+                        | "fighting"
+                )
+            })
+    })?;
+    let s = sent
+        .slots
+        .iter()
+        .find(|s| s.first > k && s.first <= k + 2 && !s.weapon)?;
+    match s.role {
+        Role::Entity(e) if ents[e].kind.can_attack() && ents[e].kind != Kind::Country => Some(e),
+        _ => None,
+    }
+}
+
 /// "blamed on X", "attributed to X", "claimed by X" right after an attack noun.
 fn blamed_on(sent: &Sent, from: usize, c_end: usize) -> Option<Role> {
     let toks = sent.toks;
@@ -4729,12 +4781,21 @@ fn places(
         if (prev == "from" && !distance) || prev == "by" {
             continue;
         }
-        // A country is a place after a preposition of place ("in Iraq", "across Syria");
-        // elsewhere it is an actor or an adjective ("the US said", "US troops").
+        // A country is a place after a preposition of place ("in Iraq", "across Syria",
+        // "in north central Iraq"); elsewhere it is an actor or an adjective ("the US said",
+        // "US troops").
+        let mut pc = p0;
+        while pc > 0
+            && pc + 3 > p0
+            && (is_direction(lw(toks, pc - 1)) || matches!(lw(toks, pc - 1), "central" | "-"))
+        {
+            pc -= 1;
+        }
+        let prev_country = if pc > 0 { lw(toks, pc - 1) } else { "" };
         if kind == Kind::Country
             && (is_adjectival(toks, s.end)
                 || !matches!(
-                    prev,
+                    prev_country,
                     "in" | "at"
                         | "near"
                         | "inside"
@@ -5427,6 +5488,44 @@ fn within(
     container == Some(outer) || lexicon.is_within(&ents[inner].id, &ents[outer].id)
 }
 
+/// The country an actor fights for: a country itself, the actor's country in the lexicon
+/// or its parent's, or the leader of an "X-led coalition".
+fn side_of(lexicon: &Lexicon, ents: &[Entity], e: usize) -> Option<String> {
+    if ents[e].kind == Kind::Country {
+        return Some(ents[e].id.clone());
+    }
+    let mut entry = ents[e].lexicon.map(|li| &lexicon.entries[li]);
+    for _ in 0..6 {
+        let en = entry?;
+        if let Some(c) = &en.country {
+            return Some(c.clone());
+        }
+        let label = en.label.to_lowercase();
+        if let Some(leader) = label.strip_suffix("-led coalition") {
+            return lexicon
+                .entries
+                .iter()
+                .find(|c| {
+                    c.kind == Some(Kind::Country)
+                        && std::iter::once(&c.label)
+                            .chain(c.aliases.iter())
+                            .any(|n| n.eq_ignore_ascii_case(leader))
+                })
+                .map(|c| c.id.clone());
+        }
+        entry = en.part_of.as_deref().and_then(|p| lexicon.get(p));
+    }
+    None
+}
+
+/// Whether two actors are on one side: "US soldiers were killed in the coalition's
+/// operation" does not make the coalition their killer.
+fn same_side(lexicon: &Lexicon, ents: &[Entity], a: usize, b: usize) -> bool {
+    a == b
+        || side_of(lexicon, ents, a)
+            .is_some_and(|s| side_of(lexicon, ents, b).as_deref() == Some(s.as_str()))
+}
+
 /// Cross-sentence resolution. An anaphoric mention ("the attack took place in X") and an
 /// attack whose sentence hides the attacker ("three drones struck X") take the attacker,
 /// date, weapon and target of the attack in focus; when they name a place within the focus
@@ -5459,7 +5558,7 @@ fn resolve(
             found[i].anaphoric,
             found[i].unknown_subject && found[i].attack.attacker.is_none(),
         );
-        if !anaphoric && !unknown {
+        if !anaphoric && !unknown || found[i].separate && !anaphoric {
             continue;
         }
         let a = found[i].attack.clone();
@@ -5473,8 +5572,10 @@ fn resolve(
             if a.sentence - b.sentence > 6 || found[j].superseded {
                 return false;
             }
-            let attacker_ok =
-                a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker;
+            let own_side = a.attacker.is_none()
+                && matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(lexicon, ents, t, k));
+            let attacker_ok = !own_side
+                && (a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker);
             let date_ok = (anaphoric
                 && match (a.date, b.date) {
                     (Some(x), Some(y)) => x.covers(&y) || y.covers(&x),
@@ -5544,7 +5645,7 @@ fn resolve(
     // An attack without an attacker that another attack, a few sentences away, reports
     // with its attacker (the headline before the body, say) is that attack.
     for i in 0..found.len() {
-        if found[i].superseded || found[i].attack.attacker.is_some() {
+        if found[i].superseded || found[i].attack.attacker.is_some() || found[i].separate {
             continue;
         }
         let a = found[i].attack.clone();
@@ -5553,7 +5654,8 @@ fn resolve(
             j != i
                 && !found[j].superseded
                 && !found[j].separate
-                && b.attacker.is_some()
+                                && b.attacker.is_some()
+                && !matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(lexicon, ents, t, k))
                 && a.sentence.abs_diff(b.sentence) <= 6
                 && compatible(a.date, b.date)
                 && match (a.place, b.place) {

@@ -829,6 +829,14 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
     Some(total)
 }
 
+/// The end of a run of people words from `i`, at most `j`: "Iraqi woman", "police officer".
+fn people_end(tokens: &[Token], mut i: usize, j: usize) -> usize {
+    while i < j && PEOPLE.contains(&tokens[i].lower.as_str()) {
+        i += 1;
+    }
+    i
+}
+
 /// One count of people ending at `j`: "13", "two US soldiers", "a member of the federal
 /// police", "the driver", a named person; with the index it starts at.
 fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> {
@@ -870,12 +878,20 @@ fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> 
         {
             return Some((1, k));
         }
-        // "a member of the federal police", "one soldier from the unit".
+        // "a member of the federal police", "one soldier from the unit" (not "an official
+        // said that the soldiers were killed").
         if matches!(w, "a" | "an" | "one")
             && tokens
                 .get(k + 1)
                 .map(|n| PEOPLE.contains(&n.lower.as_str()) && !n.lower.ends_with('s'))
                 .unwrap_or(false)
+            && (people_end(tokens, k + 1, j) == j
+                || matches!(
+                    tokens
+                        .get(people_end(tokens, k + 1, j))
+                        .map(|t| t.lower.as_str()),
+                    Some("of" | "from" | "in" | "with" | "was" | "is" | "has" | "had")
+                ))
         {
             return Some((1, k));
         }
