@@ -5558,7 +5558,7 @@ fn resolve(
             found[i].anaphoric,
             found[i].unknown_subject && found[i].attack.attacker.is_none(),
         );
-        if !anaphoric && !unknown || found[i].separate && !anaphoric {
+        if !(anaphoric || unknown && !found[i].separate) {
             continue;
         }
         let a = found[i].attack.clone();
