@@ -60,3 +60,36 @@ fn seed_corpora_run_clean() {
         "only {n} seeds under fuzz/corpus"
     );
 }
+
+#[test]
+fn tolls_past_the_largest_count_saturate() {
+    // A toll beyond u32 (a sum of a list, a number of dozens) is the largest count, not a
+    // wrapped-around small one. Under the fuzz build's overflow checks these inputs
+    // panicked; a release build wrapped them silently.
+    let inputs: Vec<PathBuf> = files(Path::new("tests/data/fuzz/extract"))
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("toll-")
+        })
+        .collect();
+    assert!(!inputs.is_empty());
+    let mut wrong = Vec::new();
+    for f in inputs {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let article = newskg::ingest::Article {
+            text: text.split_once("\n\n").unwrap().1.to_string(),
+            ..Default::default()
+        };
+        let ex = targets::extractor().extract(&article);
+        let killed: Vec<_> = ex.attacks.iter().map(|a| a.killed).collect();
+        let saturated = killed.contains(&Some(u32::MAX))
+            && killed.iter().all(|k| k.is_none() || *k == Some(u32::MAX));
+        if !saturated {
+            wrong.push(format!("{}: killed {killed:?}", f.display()));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
