@@ -18,12 +18,20 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-/// Cases per property; the whole file runs in a few seconds in release.
-const CASES: u32 = 96;
+/// Cases per property; the whole file runs in a few seconds in release. `PROPTEST_CASES`
+/// asks for more in a longer local run.
+const CASES: u32 = 256;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CASES)
+}
 
 fn runner() -> TestRunner {
     TestRunner::new(Config {
-        cases: CASES,
+        cases: cases(),
         failure_persistence: None,
         ..Config::default()
     })
