@@ -17,14 +17,22 @@
 //! - [`export`] writes graph views for Gephi and other tools.
 //!
 //! [`build`] wires ingest, extract, rdf and store together for `newskg build`.
+//!
+//! `build`, `store`, `query` and `export` need the cargo feature `store` (on by default),
+//! which compiles the on-disk store; without it the library reads and extracts articles
+//! and turns extractions into quads.
 
+#[cfg(feature = "store")]
 pub mod build;
 pub mod error;
+#[cfg(feature = "store")]
 pub mod export;
 pub mod extract;
 pub mod ingest;
+#[cfg(feature = "store")]
 pub mod query;
 pub mod rdf;
+#[cfg(feature = "store")]
 pub mod store;
 pub mod text;
 

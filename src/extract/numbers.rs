@@ -244,7 +244,8 @@ pub fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
         }
         let v: u32 = digits.parse().ok()?;
         if tokens.get(i + 1).map(|n| n.is("dozen")).unwrap_or(false) {
-            return Some((v * 12, i + 2));
+            // Saturating, like a list's sum: "400000000 dozen" is more than a count holds.
+            return Some((v.saturating_mul(12), i + 2));
         }
         return Some((v, i + 1));
     }
@@ -820,7 +821,7 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
         };
         match item_before(tokens, from, end).filter(|&(_, s)| !(s..end).any(clause_word)) {
             Some((v, s)) => {
-                total += v;
+                total = total.saturating_add(v);
                 start = s;
             }
             None => break,

@@ -238,8 +238,9 @@ fn read_text(path: &Path) -> Result<(String, Vec<String>)> {
 /// any full date newskg recognises in prose.
 pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
-    if v.len() >= 10 {
-        if let Ok(d) = NaiveDate::parse_from_str(&v[..10], "%Y-%m-%d") {
+    // `get`: the tenth byte may fall inside a character ("2024-01-0é").
+    if let Some(head) = v.get(..10) {
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
             return Some(d);
         }
     }

@@ -186,7 +186,10 @@ impl DateExpr {
                     % 7;
                 Some(PartialDate::day(p - Duration::days(back)))
             }
-            DateKind::DaysAgo(n) => Some(PartialDate::day(published? - Duration::days(n))),
+            // Checked: "100000000 days ago" is before any date chrono can hold.
+            DateKind::DaysAgo(n) => published?
+                .checked_sub_signed(Duration::try_days(n)?)
+                .map(PartialDate::day),
             DateKind::LastWeek => {
                 let p = published?;
                 let a = p - Duration::days(7);
