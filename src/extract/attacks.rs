@@ -3817,6 +3817,14 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
     while k > c_start {
         k -= 1;
         let w = lw(toks, k);
+        // An aside in brackets is skipped whole: "X carried out attacks (presumably with
+        // drones) targeting".
+        if w == ")" {
+            if let Some(open) = (c_start..k).rev().find(|&j| lw(toks, j) == "(") {
+                k = open;
+                continue;
+            }
+        }
         if let Some(s) = sent.slots.iter().find(|s| s.end == k + 1) {
             // The word before the phrase, past determiners and directions: "from the X
             // unit", "in northern Iraq".
@@ -3860,6 +3868,7 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
                             | "fired"
                             | "sent"
                             | "with"
+                            | "via"
                     )
                 });
             if object_weapon {

@@ -394,8 +394,14 @@ fn classify(
     } else {
         (next, 1)
     };
+    // "the Turkish Intelligence Organization (MIT) base": an organisation's base, not a
+    // place named "Organization".
+    let org_before_brackets = h != end
+        && ORG_HEADS
+            .iter()
+            .any(|(o, _)| words.last().is_some_and(|w| w.lower == *o));
     if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == after) {
-        if !(headline || sentence_initial && words.len() == 1) {
+        if !(headline || sentence_initial && words.len() == 1 || org_before_brackets) {
             let kind = place_kind(*cue);
             // Bases, facilities and natural features are named with their head ("Suri
             // base", "Sehit Serdar hill"); towns and regions without it ("Rashad" for
