@@ -3351,11 +3351,22 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
         k -= 1;
         steps += 1;
     }
-    // After the weapon: "of X", "belonging to X", "flown / controlled / operated by X".
-    let after: Vec<&str> = (weapon.end..(weapon.end + 3).min(toks.len()))
+    // After the weapon: "of X", "belonging to X", "flown / controlled / operated by X", "by
+    // X", "(likely by X)".
+    let mut from = weapon.end;
+    if lw(toks, from) == "(" {
+        from += 1;
+        if matches!(
+            lw(toks, from),
+            "likely" | "probably" | "reportedly" | "presumably" | "allegedly" | "possibly"
+        ) {
+            from += 1;
+        }
+    }
+    let after: Vec<&str> = (from..(from + 3).min(toks.len()))
         .map(|j| lw(toks, j))
         .collect();
-    let linked = matches!(after.first().copied(), Some("of"))
+    let linked = matches!(after.first().copied(), Some("of" | "by"))
         || (after.first() == Some(&"belonging") && after.get(1) == Some(&"to"))
         || (matches!(
             after.first().copied(),
@@ -3365,7 +3376,7 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
         return sent
             .slots
             .iter()
-            .find(|s| s.first > weapon.end && s.first <= weapon.end + 6 && !s.weapon)
+            .find(|s| s.first > from && s.first <= from + 6 && !s.weapon)
             .and_then(can);
     }
     None
@@ -3439,6 +3450,10 @@ fn is_unreal(
             && !sent_has_day(c_start, c_end)
         {
             return true;
+        }
+        // "(likely)" after a name hedges who did it, not whether it happened.
+        if k > 0 && lw(toks, k - 1) == "(" && lw(toks, k + 1) == ")" {
+            continue;
         }
         if UNREAL_BEFORE.contains(&w) {
             // "no" only negates a noun right after it ("no attack"), "to" only an infinitive.

@@ -205,11 +205,13 @@ impl Gazetteer {
                 if cand.needs_article && !folded.tokens[first].after_article {
                     continue;
                 }
-                let case_ok = cand
-                    .case
-                    .iter()
-                    .enumerate()
-                    .all(|(k, req)| case_ok(*req, folded.tokens[first + k].original.of(text)));
+                // Inside a long name a capital may be dropped ("Islamic resistance in
+                // Iraq"); its first and last words keep theirs.
+                let n = cand.case.len();
+                let case_ok = cand.case.iter().enumerate().all(|(k, req)| {
+                    (n >= 3 && k > 0 && k + 1 < n && *req == CaseReq::Capital)
+                        || case_ok(*req, folded.tokens[first + k].original.of(text))
+                });
                 if !case_ok {
                     continue;
                 }
