@@ -2392,7 +2392,18 @@ fn looks_like_noun(text: &str, toks: &[Token], i: usize) -> bool {
                 | "rocket"
         );
     }
-    if NOUN_MARKERS.contains(&prev) {
+    // "IS armed drone hits Iraqi army vehicle": a singular weapon with a verb in the
+    // present, as event notes and headlines write it.
+    let present_after_weapon = matches!(w, "hits" | "targets" | "kills")
+        && matches!(
+            prev,
+            "drone" | "rocket" | "missile" | "mortar" | "shell" | "bomb"
+        )
+        && toks.get(i + 1).is_some_and(|t| {
+            matches!(t.lower.as_str(), "a" | "an" | "the" | "two" | "three")
+                || t.text(text).chars().next().is_some_and(char::is_uppercase)
+        });
+    if NOUN_MARKERS.contains(&prev) && !present_after_weapon {
         return true;
     }
     if i > 0 && toks[i - 1].kind == TokenKind::Number {
@@ -3314,6 +3325,7 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
                 | "explosives"
                 | "laden"
                 | "militant"
+                | "militants"
                 | "unmanned"
                 | "aerial"
                 | "kamikaze"
