@@ -39,7 +39,9 @@ pub struct BuildReport {
     /// Articles that loaded with a remark (encoding guessed, NUL bytes dropped).
     pub warnings: Vec<String>,
     /// Files skipped inside folders because newskg does not read their format.
-    pub skipped_files: usize,
+    pub skipped_files: Vec<PathBuf>,
+    /// Remarks that lose no input (a folder reached again through a symbolic link).
+    pub notices: Vec<String>,
     pub entities: usize,
     pub attacks: usize,
     pub quads_written: usize,
@@ -49,8 +51,18 @@ pub struct BuildReport {
 
 /// Articles extracted in parallel per chunk.
 const CHUNK: usize = 512;
-/// Quads gathered before a bulk load.
+/// Quads gathered before a bulk load. Each bulk load is one atomic commit of whole
+/// articles; the environment variable `NEWSKG_BULK_QUADS` sets another size (smaller commits
+/// save progress more often).
 const BULK_QUADS: usize = 2_000_000;
+
+fn bulk_quads() -> usize {
+    std::env::var("NEWSKG_BULK_QUADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(BULK_QUADS)
+}
 
 /// The hash that decides whether an article must be extracted again.
 pub fn content_hash(article: &Article, lexicon_hash: &str) -> String {
@@ -74,6 +86,7 @@ pub fn content_hash(article: &Article, lexicon_hash: &str) -> String {
 
 enum Outcome {
     Unchanged,
+    Failed(String),
     Extracted {
         graph: NamedNode,
         quads: Vec<Quad>,
@@ -86,6 +99,8 @@ enum Outcome {
 /// Builds (or updates) the store from the input paths.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
+    // The store first: a store in use or not a store is reported before any work.
+    let store = KgStore::open_for_write(&opts.store)?;
     let loaded = lexicon::load(&opts.lexicon_files)?;
     let lexicon_hash = {
         let mut h = blake3::Hasher::new();
@@ -93,7 +108,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         h.update(lexicon::ONTOLOGY_TTL.as_bytes());
         h.finalize().to_hex().to_string()
     };
-    let store = KgStore::open_for_write(&opts.store)?;
     if store.graph_hash(vocab::LEXICON_GRAPH)?.as_deref() != Some(lexicon_hash.as_str()) {
         let lex_quads = lexicon::lexicon_quads(&loaded.lexicon, &lexicon_hash);
         store.replace_graphs(&[
@@ -112,7 +126,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     report
         .failed
         .extend(inputs.errors.iter().map(|e| e.to_string()));
-    report.skipped_files = inputs.skipped.len();
+    report.skipped_files = inputs.skipped.clone();
+    report.notices = inputs.notices.clone();
+    let bulk_size = bulk_quads();
 
     let bar = if opts.progress {
         let b = indicatif::ProgressBar::new(inputs.files.len() as u64);
@@ -131,9 +147,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut bulk: Vec<Quad> = Vec::new();
     let mut bulk_graphs: HashSet<String> = HashSet::new();
     let mut chunk: Vec<Article> = Vec::with_capacity(CHUNK);
-    let mut flush =
-        |chunk: &mut Vec<Article>, report: &mut BuildReport, bulk: &mut Vec<Quad>| -> Result<()> {
-            let outcomes: Vec<Outcome> = chunk
+    let mut flush = |chunk: &mut Vec<Article>,
+                     report: &mut BuildReport,
+                     bulk: &mut Vec<Quad>|
+     -> Result<()> {
+        let outcomes: Vec<Outcome> = chunk
                 .par_iter()
                 .map(|a| {
                     let hash = content_hash(a, &lexicon_hash);
@@ -142,8 +160,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     if old == Some(&hash) {
                         return Outcome::Unchanged;
                     }
-                    let ex = extractor.extract(a);
-                    let quads = rdf::article_quads(a, &ex, &hash);
+                    // A bug met by one article must not cost the others: a panic is that
+                    // article's failure.
+                    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let ex = extractor.extract(a);
+                        let quads = rdf::article_quads(a, &ex, &hash);
+                        (ex, quads)
+                    }));
+                    let (ex, quads) = match extracted {
+                        Ok(r) => r,
+                        Err(panic) => {
+                            let what = panic
+                                .downcast_ref::<&str>()
+                                .map(|s| s.to_string())
+                                .or_else(|| panic.downcast_ref::<String>().cloned())
+                                .unwrap_or_default();
+                            return Outcome::Failed(format!(
+                                "internal error while extracting ({what}); skipped, please report it with this article"
+                            ));
+                        }
+                    };
                     Outcome::Extracted {
                         graph,
                         quads,
@@ -153,42 +189,45 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     }
                 })
                 .collect();
-            let mut replace: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
-            for (a, o) in chunk.drain(..).zip(outcomes) {
-                for w in &a.warnings {
-                    report.warnings.push(format!("{}: {w}", a.location()));
-                }
-                match o {
-                    Outcome::Unchanged => report.unchanged += 1,
-                    Outcome::Extracted {
-                        graph,
-                        quads,
-                        replace: is_replace,
-                        entities,
-                        attacks,
-                    } => {
-                        report.entities += entities;
-                        report.attacks += attacks;
-                        report.quads_written += quads.len();
-                        if is_replace || bulk_graphs.contains(graph.as_str()) {
-                            report.replaced += 1;
-                            replace.push((graph, quads));
-                        } else {
-                            report.added += 1;
-                            bulk_graphs.insert(graph.as_str().to_string());
-                            bulk.extend(quads);
-                        }
+        let mut replace: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
+        for (a, o) in chunk.drain(..).zip(outcomes) {
+            for w in &a.warnings {
+                report.warnings.push(format!("{}: {w}", a.location()));
+            }
+            match o {
+                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Failed(reason) => report
+                    .failed
+                    .push(Error::input(a.location(), reason).to_string()),
+                Outcome::Extracted {
+                    graph,
+                    quads,
+                    replace: is_replace,
+                    entities,
+                    attacks,
+                } => {
+                    report.entities += entities;
+                    report.attacks += attacks;
+                    report.quads_written += quads.len();
+                    if is_replace || bulk_graphs.contains(graph.as_str()) {
+                        report.replaced += 1;
+                        replace.push((graph, quads));
+                    } else {
+                        report.added += 1;
+                        bulk_graphs.insert(graph.as_str().to_string());
+                        bulk.extend(quads);
                     }
                 }
             }
-            if !replace.is_empty() {
-                store.replace_graphs(&replace)?;
-            }
-            if bulk.len() >= BULK_QUADS {
-                store.bulk_load(std::mem::take(bulk))?;
-            }
-            Ok(())
-        };
+        }
+        if !replace.is_empty() {
+            store.replace_graphs(&replace)?;
+        }
+        if bulk.len() >= bulk_size {
+            store.bulk_load(std::mem::take(bulk))?;
+        }
+        Ok(())
+    };
 
     for file in &inputs.files {
         for item in ingest::read(file) {

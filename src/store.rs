@@ -37,33 +37,49 @@ impl KgStore {
         if path.exists() && !path.is_dir() {
             return Err(Error::Store {
                 path: path.into(),
-                reason: "exists and is not a folder".into(),
+                reason: "exists and is not a folder; choose another --store".into(),
             });
         }
-        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let marker = path.join(MARKER);
+        // Refuse a folder that holds anything but a store, or another version's store,
+        // before touching it.
         if marker.exists() {
             check_marker(path)?;
-        } else if std::fs::read_dir(path)
-            .map_err(|e| Error::io(path, e))?
-            .next()
-            .is_some()
-        {
-            return Err(Error::Store {
-                path: path.into(),
-                reason: "the folder is not empty and is not a newskg store; choose another --store"
-                    .into(),
-            });
+        } else if path.exists() && has_foreign_entries(path)? {
+            return Err(not_a_store_to_build(path));
         }
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        // Then the lock, so two builds starting together on a new folder do not both make it;
+        // the checks again under the lock.
         let lock = lock(path, true)?;
-        if !marker.exists() {
+        if marker.exists() {
+            check_marker(path)?;
+        } else {
+            if has_foreign_entries(path)? {
+                return Err(not_a_store_to_build(path));
+            }
             let info = serde_json::json!({
                 "format": STORE_FORMAT,
                 "created_by": format!("newskg {}", env!("CARGO_PKG_VERSION")),
             });
-            std::fs::write(&marker, serde_json::to_string_pretty(&info).unwrap())
-                .map_err(|e| Error::io(&marker, e))?;
+            // Written aside and renamed, so a crash never leaves half a marker.
+            let tmp = path.join(format!("{MARKER}.tmp"));
+            std::fs::write(&tmp, serde_json::to_string_pretty(&info).unwrap())
+                .map_err(|e| Error::io(&tmp, e))?;
+            std::fs::rename(&tmp, &marker).map_err(|e| Error::io(&marker, e))?;
         }
+        let db = path.join("db");
+        if !db.exists() {
+            // The database is made aside and renamed when complete, so `db/` is either
+            // absent or a whole database, however a build is interrupted.
+            let fresh = path.join("db.new");
+            if fresh.exists() {
+                std::fs::remove_dir_all(&fresh).map_err(|e| Error::io(&fresh, e))?;
+            }
+            drop(Store::open(&fresh).map_err(|e| storage_error(path, e))?);
+            std::fs::rename(&fresh, &db).map_err(|e| Error::io(&db, e))?;
+        }
+        remove_bulk_leftovers(&path.join("db"))?;
         let store = Store::open(path.join("db")).map_err(|e| storage_error(path, e))?;
         Ok(KgStore {
             path: path.into(),
@@ -75,7 +91,9 @@ impl KgStore {
     /// Opens an existing store for reading.
     pub fn open_for_read(path: &Path) -> Result<Self> {
         if !path.join(MARKER).exists() {
-            let reason = if path.exists() {
+            let reason = if path.is_dir() && !has_foreign_entries(path)? {
+                "holds no data yet (no build got as far as writing); run `newskg build PATH --store DIR`".to_string()
+            } else if path.exists() {
                 "not a newskg store (no newskg-store.json); build one with `newskg build`"
                     .to_string()
             } else {
@@ -88,6 +106,12 @@ impl KgStore {
         }
         check_marker(path)?;
         let lock = lock(path, false)?;
+        if !path.join("db").is_dir() {
+            return Err(Error::Store {
+                path: path.into(),
+                reason: "holds no data yet (no build got as far as writing); run `newskg build PATH --store DIR`".into(),
+            });
+        }
         let store = Store::open_read_only(path.join("db")).map_err(|e| storage_error(path, e))?;
         Ok(KgStore {
             path: path.into(),
@@ -184,6 +208,43 @@ pub fn term_string(t: &Term) -> String {
         #[allow(unreachable_patterns)]
         other => other.to_string(),
     }
+}
+
+fn not_a_store_to_build(path: &Path) -> Error {
+    Error::Store {
+        path: path.into(),
+        reason: "the folder is not empty and is not a newskg store; choose another --store".into(),
+    }
+}
+
+/// Removes the files a bulk load writes before its commit (`db/bulk-*.sst`), which a killed
+/// build leaves behind. They were never part of the store; only the writer, holding the
+/// exclusive lock, calls this.
+fn remove_bulk_leftovers(db: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(db) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a folder without a marker holds anything but what a store being made holds (the
+/// lock file and a marker being written).
+fn has_foreign_entries(path: &Path) -> Result<bool> {
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let name = entry.file_name();
+        if name != "newskg.lock" && name != format!("{MARKER}.tmp").as_str() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn check_marker(path: &Path) -> Result<()> {

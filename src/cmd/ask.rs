@@ -53,6 +53,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         timeout: super::query::timeout(args.timeout)?,
         limit: None,
     };
+    super::deadline(opts.timeout);
     let mut out = super::stdout();
     question.run(store.store(), &arguments, format, &opts, &mut out)?;
     super::finish(out)?;

@@ -21,6 +21,19 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         for w in &r.warnings {
             eprintln!("warning: {w}");
         }
+        for n in &r.notices {
+            eprintln!("note: {n}");
+        }
+        const SHOWN: usize = 10;
+        for p in r.skipped_files.iter().take(SHOWN) {
+            eprintln!("skipped: {}: not a format newskg reads", p.display());
+        }
+        if r.skipped_files.len() > SHOWN {
+            eprintln!(
+                "skipped: {} more files of other types",
+                r.skipped_files.len() - SHOWN
+            );
+        }
     }
     eprintln!(
         "read {} articles: {} added, {} replaced, {} unchanged, {} failed{} | {} entities, {} attacks, {} quads written ({} in store) | {:.1} s",
@@ -29,7 +42,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         r.replaced,
         r.unchanged,
         r.failed.len(),
-        if r.skipped_files > 0 { format!(" ({} files of other types skipped)", r.skipped_files) } else { String::new() },
+        if r.skipped_files.is_empty() { String::new() } else { format!(" ({} files of other types skipped)", r.skipped_files.len()) },
         r.entities,
         r.attacks,
         r.quads_written,

@@ -20,6 +20,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         eprintln!("failed: {e}");
         failed += 1;
     }
+    for n in &inputs.notices {
+        eprintln!("note: {n}");
+    }
     let mut out = super::stdout();
     for file in &inputs.files {
         for item in ingest::read(file) {
@@ -31,6 +34,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
             };
+            for w in &article.warnings {
+                eprintln!("warning: {}: {w}", article.location());
+            }
             let ex = extractor.extract(&article);
             match args.format {
                 ExtractFormat::Jsonl => {

@@ -24,7 +24,10 @@ pub fn format(f: ResultFormat) -> OutputFormat {
 pub fn timeout(seconds: Option<f64>) -> anyhow::Result<Option<Duration>> {
     match seconds {
         None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 => Ok(Some(Duration::from_secs_f64(s))),
+        Some(s) if s.is_finite() && s > 0.0 => match Duration::try_from_secs_f64(s) {
+            Ok(d) => Ok(Some(d)),
+            Err(_) => anyhow::bail!("--timeout {s} is too large"),
+        },
         Some(s) => anyhow::bail!("--timeout {s} must be a positive number of seconds"),
     }
 }
@@ -55,6 +58,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
         timeout: timeout(args.timeout)?,
         limit: args.limit,
     };
+    super::deadline(opts.timeout);
     let mut out = super::stdout();
     prepared.run(store.store(), &[], fmt, &opts, &mut out)?;
     super::finish(out)?;

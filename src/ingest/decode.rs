@@ -1,6 +1,7 @@
-//! Bytes to text: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark,
-//! and otherwise Windows-1252 (a superset of Latin-1 for printable text). Known binary
-//! formats are refused with their name; NUL bytes are dropped with a warning.
+//! Bytes to text: UTF-8 (with or without a byte order mark; a few broken sequences in
+//! otherwise UTF-8 text become U+FFFD with a warning that says where), UTF-16 with a byte
+//! order mark, and otherwise Windows-1252 (a superset of Latin-1 for printable text). Known
+//! binary formats are refused with their name; NUL bytes are dropped with a warning.
 
 /// Decodes `bytes` into text and the warnings met on the way, or says why the bytes are not
 /// text.
@@ -32,16 +33,42 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
 fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(strip_nul(s.to_string(), warnings)),
-        Err(_) => {
+        Err(first) => {
+            // Mostly UTF-8 with a few broken sequences (a truncated character, a stray byte):
+            // keep the UTF-8 and mark what cannot be decoded. Without any multi-byte UTF-8
+            // character, the bytes are a single-byte encoding.
+            let (valid_multibyte, invalid) = utf8_profile(bytes);
+            if valid_multibyte > 0 && invalid * 4 <= valid_multibyte.max(4) {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                warnings.push(format!(
+                    "{invalid} invalid UTF-8 sequence{} (the first at byte {}) replaced with U+FFFD",
+                    if invalid == 1 { "" } else { "s" },
+                    first.valid_up_to()
+                ));
+                return Ok(strip_nul(text, warnings));
+            }
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            warnings.push("not valid UTF-8; decoded as Windows-1252 (Latin-1)".into());
             let text = text.into_owned();
             if looks_binary(&text) {
                 return Err("binary data, not text; skipped".into());
             }
+            warnings.push("not valid UTF-8; decoded as Windows-1252 (Latin-1)".into());
             Ok(strip_nul(text, warnings))
         }
     }
+}
+
+/// The number of valid multi-byte UTF-8 characters and of invalid sequences in `bytes`.
+fn utf8_profile(bytes: &[u8]) -> (usize, usize) {
+    let mut valid_multibyte = 0;
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    (valid_multibyte, invalid)
 }
 
 fn strip_nul(text: String, warnings: &mut Vec<String>) -> String {
@@ -66,7 +93,8 @@ fn looks_binary(text: &str) -> bool {
     control * 10 > sample.len()
 }
 
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+/// The name of the binary format `bytes` start with, if they start like one.
+pub(crate) fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
         (b"PK\x03\x04", "zip archive"),
@@ -115,5 +143,16 @@ mod tests {
         assert_eq!(decode(&utf16).unwrap().0, "Iraq");
         assert!(decode(b"\x89PNG\r\n\x1a\nxxxx").is_err());
         assert_eq!(decode(b"a\0b").unwrap().0, "ab");
+    }
+
+    #[test]
+    fn utf8_with_a_broken_sequence_stays_utf8() {
+        let mut bytes = "Café in Mosul, “quoted”".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(" and more".as_bytes());
+        let (t, w) = decode(&bytes).unwrap();
+        assert_eq!(t, "Café in Mosul, “quoted”\u{FFFD} and more");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("byte 28"), "{w:?}");
     }
 }

@@ -87,22 +87,30 @@ pub struct Inputs {
     pub errors: Vec<Error>,
     /// Files skipped because newskg does not read their format.
     pub skipped: Vec<PathBuf>,
+    /// Remarks that lose no input (a folder reached again through a symbolic link).
+    pub notices: Vec<String>,
 }
 
 /// Finds the input files under `paths` (folders are walked recursively, in sorted order;
-/// hidden entries are skipped; symbolic links are followed once).
+/// hidden entries are skipped; symbolic links are followed, and a folder reached a second
+/// time, as through a link loop, is noted and not read again). Named pipes, sockets and
+/// devices are refused, since reading them could block forever.
 pub fn find_inputs(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs::default();
     let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => inputs
-                .errors
-                .push(Error::input(path.display().to_string(), describe_io(&e))),
+            Err(e) => inputs.errors.push(Error::input(
+                path.display().to_string(),
+                describe_path(path, &e),
+            )),
             Ok(meta) if meta.is_dir() => {
                 walk(path, path, &mut inputs, &mut seen_dirs, &mut seen_ids, 0);
             }
+            Ok(meta) if !meta.is_file() => inputs
+                .errors
+                .push(Error::input(path.display().to_string(), not_regular(&meta))),
             Ok(_) => {
                 let name = path
                     .file_name()
@@ -155,13 +163,22 @@ fn walk(
             return;
         }
     };
-    if !seen_dirs.insert(canonical) || depth > 64 {
+    if depth > MAX_DEPTH {
         inputs.errors.push(Error::input(
             dir.display().to_string(),
-            "folder already visited (a symbolic link loop?); skipped",
+            format!("folders nested more than {MAX_DEPTH} deep; skipped"),
         ));
         return;
     }
+    if seen_dirs.contains(&canonical) {
+        inputs.notices.push(format!(
+            "{}: leads to {}, a folder already read (a symbolic link loop or a folder given twice); not read again",
+            dir.display(),
+            canonical.display()
+        ));
+        return;
+    }
+    seen_dirs.insert(canonical);
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
@@ -182,10 +199,17 @@ fn walk(
             continue;
         }
         match std::fs::metadata(&path) {
-            Err(e) => inputs
-                .errors
-                .push(Error::input(path.display().to_string(), describe_io(&e))),
+            Err(e) => inputs.errors.push(Error::input(
+                path.display().to_string(),
+                describe_path(&path, &e),
+            )),
             Ok(meta) if meta.is_dir() => walk(root, &path, inputs, seen_dirs, seen_ids, depth + 1),
+            Ok(meta) if !meta.is_file() => match Format::of(&path) {
+                Some(_) => inputs
+                    .errors
+                    .push(Error::input(path.display().to_string(), not_regular(&meta))),
+                None => inputs.skipped.push(path),
+            },
             Ok(_) => match Format::of(&path) {
                 Some(format) => {
                     let rel = path.strip_prefix(root).unwrap_or(&path);
@@ -197,6 +221,47 @@ fn walk(
             },
         }
     }
+}
+
+/// How deep folders are walked.
+const MAX_DEPTH: usize = 64;
+
+/// Why a path that is neither a file nor a folder is not read.
+fn not_regular(meta: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a named pipe"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_block_device() || t.is_char_device() {
+            "a device"
+        } else {
+            "an unusual kind of file"
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = {
+        let _ = meta;
+        "an unusual kind of file"
+    };
+    format!("{kind}, not a regular file; skipped (newskg reads files and folders only)")
+}
+
+/// Says why `path` could not be looked at: like [`describe_io`], and names a symbolic link
+/// that leads nowhere.
+fn describe_path(path: &Path, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        if let Ok(target) = std::fs::read_link(path) {
+            return format!(
+                "a symbolic link to {}, which does not exist",
+                target.display()
+            );
+        }
+    }
+    describe_io(e)
 }
 
 /// Says what an I/O error means for an input, without the OS's error number.
@@ -227,11 +292,25 @@ pub fn read(file: &InputFile) -> Box<dyn Iterator<Item = Result<Article>> + Send
     }
 }
 
-/// Reads a whole file as text, decoding it (see [`decode`]); binary files are refused.
+/// The largest text or HTML file read as one article.
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
+
+/// Reads a whole file as text, decoding it (see [`decode`]); binary files and files over
+/// [`MAX_ARTICLE_BYTES`] are refused.
 fn read_text(path: &Path) -> Result<(String, Vec<String>)> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::input(path.display().to_string(), describe_io(&e)))?;
-    decode(&bytes).map_err(|reason| Error::input(path.display().to_string(), reason))
+    let fail = |reason: String| Error::input(path.display().to_string(), reason);
+    let size = std::fs::metadata(path)
+        .map_err(|e| fail(describe_io(&e)))?
+        .len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(fail(format!(
+            "{} MB is too large for one article (the limit is {} MB); skipped",
+            size >> 20,
+            MAX_ARTICLE_BYTES >> 20
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(describe_io(&e)))?;
+    decode(&bytes).map_err(fail)
 }
 
 /// Parses a date given in a header or field: ISO (`2024-07-31`, `2024-07-31T10:00:00Z`) or

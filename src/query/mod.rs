@@ -12,7 +12,7 @@ pub mod questions;
 use crate::error::{Error, Result};
 use crate::rdf::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Term, Variable};
+use oxigraph::model::{Literal, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -93,6 +93,8 @@ impl Prepared {
             .for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         let _watchdog = opts.timeout.map(|t| Watchdog::start(t, token.clone()));
+        // Whether `n` rows already reach --limit (checked before asking for the next row).
+        let full = |n: usize| opts.limit.is_some_and(|l| n >= l);
         let results = prepared
             .on_store(store)
             .execute()
@@ -109,25 +111,25 @@ impl Prepared {
                 if format == OutputFormat::Table {
                     let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
                     for s in solutions {
+                        if full(n) {
+                            break;
+                        }
                         let s = s.map_err(|e| map_eval(e, opts))?;
                         rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
                         n += 1;
-                        if opts.limit.map(|l| n >= l).unwrap_or(false) {
-                            break;
-                        }
                     }
                     write_table(&vars, &rows, out)?;
                 } else {
                     let mut writer = SolutionWriter::new(format, vars.clone(), out)?;
                     for s in solutions {
+                        if full(n) {
+                            break;
+                        }
                         let s = s.map_err(|e| map_eval(e, opts))?;
                         let row: Vec<Option<Term>> =
                             vars.iter().map(|v| s.get(v).cloned()).collect();
                         writer.write(&vars, &row)?;
                         n += 1;
-                        if opts.limit.map(|l| n >= l).unwrap_or(false) {
-                            break;
-                        }
                     }
                     writer.finish()?;
                 }
@@ -165,12 +167,12 @@ impl Prepared {
                 let mut w = ser.for_writer(&mut *out);
                 let mut n = 0;
                 for t in triples {
+                    if full(n) {
+                        break;
+                    }
                     let t = t.map_err(|e| map_eval(e, opts))?;
                     w.serialize_triple(&t).map_err(io_err)?;
                     n += 1;
-                    if opts.limit.map(|l| n >= l).unwrap_or(false) {
-                        break;
-                    }
                 }
                 w.finish().map_err(io_err)?;
                 Ok(n)
@@ -457,6 +459,28 @@ fn results_format(f: OutputFormat) -> Option<QueryResultsFormat> {
 /// Writes solutions in a results format as they come.
 struct SolutionWriter<'w> {
     inner: Option<oxigraph::sparql::results::WriterSolutionsSerializer<&'w mut dyn Write>>,
+    /// XML cannot hold some characters even escaped; they are dropped from literals.
+    xml: bool,
+}
+
+/// Whether XML 1.0 can hold the character at all.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The term without the characters XML cannot hold (only literals can have them).
+fn xml_safe(t: &Term) -> Term {
+    match t {
+        Term::Literal(l) if !l.value().chars().all(xml_char) => {
+            let value: String = l.value().chars().filter(|&c| xml_char(c)).collect();
+            match l.language() {
+                Some(lang) => Literal::new_language_tagged_literal_unchecked(value, lang),
+                None => Literal::new_typed_literal(value, l.datatype()),
+            }
+            .into()
+        }
+        other => other.clone(),
+    }
 }
 
 impl<'w> SolutionWriter<'w> {
@@ -469,11 +493,21 @@ impl<'w> SolutionWriter<'w> {
             ),
             None => None,
         };
-        Ok(SolutionWriter { inner })
+        Ok(SolutionWriter {
+            inner,
+            xml: format == OutputFormat::Xml,
+        })
     }
 
     fn write(&mut self, vars: &[Variable], row: &[Option<Term>]) -> Result<()> {
         if let Some(w) = &mut self.inner {
+            let cleaned: Vec<Option<Term>>;
+            let row = if self.xml {
+                cleaned = row.iter().map(|t| t.as_ref().map(xml_safe)).collect();
+                &cleaned
+            } else {
+                row
+            };
             w.serialize(
                 vars.iter()
                     .zip(row)
@@ -509,7 +543,13 @@ fn cell(t: &Option<Term>) -> String {
     match t {
         None => String::new(),
         Some(Term::NamedNode(n)) => compact(n.as_str()),
-        Some(Term::Literal(l)) => l.value().replace(['\n', '\r', '\t'], " "),
+        // Control characters (line breaks, terminal escape sequences) become spaces, so a
+        // value cannot break the table or drive the terminal.
+        Some(Term::Literal(l)) => l
+            .value()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect(),
         Some(other) => other.to_string(),
     }
 }

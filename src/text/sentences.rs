@@ -4,6 +4,11 @@
 //! a line, a sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) followed by
 //! a space and a capital, digit or opening quote, unless the word before the stop is a known
 //! abbreviation ("Gen.", "Col.", "Jan.", "U.S.") or an initial ("Myles B. Caggins").
+//!
+//! A sentence is at most [`MAX_SENTENCE_BYTES`] long: a longer run of text without a stop
+//! (a table flattened into one line, a page without punctuation) is cut at a comma or a
+//! space, so that the work the extractor does per sentence stays bounded however the input
+//! is written.
 
 use super::Span;
 
@@ -24,6 +29,9 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd", "vs", "mt", "ft", "km", "mi", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
     "al", "op",
 ];
+
+/// The longest sentence, in bytes; news sentences are far shorter.
+pub const MAX_SENTENCE_BYTES: usize = 3000;
 
 /// Splits `text` into sentences.
 pub fn sentences(text: &str) -> Vec<Sentence> {
@@ -112,10 +120,51 @@ fn push(base: usize, s: usize, e: usize, line: &str, paragraph: usize, out: &mut
     if piece.trim().is_empty() {
         return;
     }
-    out.push(Sentence {
-        span: Span::new(base + s + lead, base + e - trail),
-        paragraph,
-    });
+    let (mut start, end) = (s + lead, e - trail);
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = cut_point(line, start, start + MAX_SENTENCE_BYTES);
+        let head = &line[start..cut];
+        let head_end = start + head.trim_end().len();
+        if head_end > start {
+            out.push(Sentence {
+                span: Span::new(base + start, base + head_end),
+                paragraph,
+            });
+        }
+        let rest = &line[cut..end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
+    if end > start {
+        out.push(Sentence {
+            span: Span::new(base + start, base + end),
+            paragraph,
+        });
+    }
+}
+
+/// Where to cut an over-long sentence that starts at `start`, at or before `limit`: after
+/// the last comma, semicolon or colon followed by a space in the second half of the window,
+/// else at its last space, else at the character boundary at `limit`.
+fn cut_point(line: &str, start: usize, limit: usize) -> usize {
+    let bytes = line.as_bytes();
+    let half = start + (limit - start) / 2;
+    let after_space = |i: usize| i > start && bytes[i - 1] == b' ';
+    if let Some(i) = (half..=limit)
+        .rev()
+        .find(|&i| after_space(i) && i >= 2 && matches!(bytes[i - 2], b',' | b';' | b':'))
+    {
+        return i;
+    }
+    if let Some(i) = (half..=limit).rev().find(|&i| after_space(i)) {
+        return i;
+    }
+    // No space: the character boundary at or before `limit`, which lies after `start`
+    // since a character is at most 4 bytes.
+    let mut i = limit;
+    while !line.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether the word ending just before a full stop is an abbreviation or an initial.
@@ -173,6 +222,43 @@ mod tests {
                 "\"Yes.\"",
                 "Then more."
             ]
+        );
+    }
+
+    #[test]
+    fn caps_sentence_length_at_a_comma_or_space() {
+        let long = "rockets fell on the town, ".repeat(400);
+        let t = format!("Start. {long}end");
+        let sents = sentences(&t);
+        assert!(sents.len() > 3, "{}", sents.len());
+        for s in &sents {
+            assert!(s.span.end - s.span.start <= MAX_SENTENCE_BYTES);
+            let piece = s.span.of(&t);
+            assert_eq!(piece, piece.trim());
+        }
+        // Every word is in exactly one sentence, in order.
+        let joined: Vec<&str> = sents.iter().map(|s| s.span.of(&t)).collect();
+        assert_eq!(
+            joined.join(" ").split_whitespace().collect::<Vec<_>>(),
+            t.split_whitespace().collect::<Vec<_>>()
+        );
+        assert!(
+            joined[1].ends_with(','),
+            "{}",
+            &joined[1][joined[1].len() - 20..]
+        );
+        // No space at all: cut at a character boundary.
+        let t = "é".repeat(5000);
+        let sents = sentences(&t);
+        assert!(sents
+            .iter()
+            .all(|s| s.span.end - s.span.start <= MAX_SENTENCE_BYTES));
+        assert_eq!(
+            sents
+                .iter()
+                .map(|s| s.span.end - s.span.start)
+                .sum::<usize>(),
+            t.len()
         );
     }
 
