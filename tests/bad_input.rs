@@ -268,7 +268,7 @@ fn nul_bytes_are_removed_with_a_warning() {
 }
 
 #[test]
-#[ignore = "extraction time grows faster than linearly with article length (a 1 MB one-line article took about 6 minutes); run with --ignored once src/extract is bounded"]
+#[ignore = "extraction time still grows faster than linearly with article length (a 10 MB one-line article takes about 12 s, 50 MB over 8 minutes); run with --ignored"]
 fn a_fifty_megabyte_article_on_one_line_loads_in_bounded_time_and_memory() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("in");

@@ -1313,7 +1313,12 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
     let toks = sent.toks;
     let text = input.text;
     let mut taken = vec![false; toks.len()];
-    for m in input.mentions.iter().filter(|m| m.sentence == sent.idx) {
+    // (Mentions come sorted by position, so a sentence's are one run.)
+    let first = input.mentions.partition_point(|m| m.sentence < sent.idx);
+    let run = input.mentions[first..]
+        .iter()
+        .take_while(|m| m.sentence == sent.idx);
+    for m in run {
         let (Some(a), Some(b)) = (tok_at(toks, m.span.start), tok_before(toks, m.span.end)) else {
             continue;
         };

@@ -256,13 +256,13 @@ impl Gazetteer {
         }
         // Keep the longest of overlapping matches, then the earliest.
         found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut taken = vec![false; folded.tokens.len()];
         let mut out = Vec::new();
         for (first, last, span, entry) in found {
-            if taken.iter().any(|&(f, l)| first <= l && f <= last) {
+            if taken[first..=last].iter().any(|&t| t) {
                 continue;
             }
-            taken.push((first, last));
+            taken[first..=last].iter_mut().for_each(|t| *t = true);
             out.push(GazMatch { span, entry });
         }
         out.sort_by_key(|m| m.span.start);

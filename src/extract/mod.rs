@@ -164,8 +164,10 @@ impl Extractor {
 
         // Names by pattern, sentence by sentence, around the lexicon's.
         let mut acronyms: Vec<(String, usize)> = Vec::new();
+        // (Names found in one sentence never cover another's tokens.)
+        let lexicon_spans = spans_by_sentence(&mentions, tokens.len());
         for (si, toks) in tokens.iter().enumerate() {
-            let covered = covered_tokens(toks, &mentions, si);
+            let covered = covered_tokens(toks, &lexicon_spans[si]);
             for nm in names::find(text, toks, &covered, &self.given_names) {
                 if in_dateline(nm.span) {
                     continue;
@@ -312,8 +314,9 @@ impl Extractor {
             return;
         }
         let mut added = Vec::new();
+        let spans = spans_by_sentence(mentions, tokens.len());
         for (si, toks) in tokens.iter().enumerate() {
-            let covered = covered_tokens(toks, mentions, si);
+            let covered = covered_tokens(toks, &spans[si]);
             for (i, t) in toks.iter().enumerate() {
                 if covered[i] || !t.is_word() {
                     continue;
@@ -398,7 +401,13 @@ fn is_dateline(text: &str, sents: &[Sentence], si: usize, span: Span) -> bool {
 
 /// A name used as a modifier: "Iran-backed", "US-led", "anti-ISIS", "counter-ISIS".
 fn is_modifier(text: &str, span: Span) -> bool {
-    let before = text[..span.start].to_lowercase();
+    // Only the few bytes before the name: lowercasing all the text before it would make an
+    // article's cost grow with the square of its length.
+    let mut from = span.start.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..span.start].to_lowercase();
     if before.ends_with("anti-") || before.ends_with("counter-") || before.ends_with("pro-") {
         return true;
     }
@@ -536,13 +545,21 @@ fn sentence_of(sents: &[Sentence], span: Span) -> Option<usize> {
     sents.get(i).filter(|s| s.span.contains(span)).map(|_| i)
 }
 
-fn covered_tokens(toks: &[Token], mentions: &[Mention], si: usize) -> Vec<bool> {
+/// The spans of the mentions, sentence by sentence.
+fn spans_by_sentence(mentions: &[Mention], sentences: usize) -> Vec<Vec<Span>> {
+    let mut out = vec![Vec::new(); sentences];
+    for m in mentions {
+        if let Some(v) = out.get_mut(m.sentence) {
+            v.push(m.span);
+        }
+    }
+    out
+}
+
+/// Which tokens of a sentence lie inside one of its mentions' spans.
+fn covered_tokens(toks: &[Token], spans: &[Span]) -> Vec<bool> {
     toks.iter()
-        .map(|t| {
-            mentions
-                .iter()
-                .any(|m| m.sentence == si && m.span.overlaps(t.span))
-        })
+        .map(|t| spans.iter().any(|s| s.overlaps(t.span)))
         .collect()
 }
 
