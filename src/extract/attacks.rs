@@ -936,7 +936,9 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // attack, even where its date cannot be resolved.
         let earlier_occasion = (2..toks.len()).any(|k| {
             (lw(toks, k) == "time" && lw(toks, k - 1) == "last" && lw(toks, k - 2) == "the")
-                || (lw(toks, k) == "year" && lw(toks, k - 1) == "last")
+                || (lw(toks, k) == "year"
+                    && lw(toks, k - 1) == "last"
+                    && !matches!(lw(toks, k - 2), "since" | "than"))
                 || (lw(toks, k) == "ago" && matches!(lw(toks, k - 1), "years" | "year"))
         });
         for f in frames {
@@ -5559,14 +5561,6 @@ fn side_of(lexicon: &Lexicon, ents: &[Entity], e: usize) -> Option<String> {
     None
 }
 
-/// Whether two actors are on one side: "US soldiers were killed in the coalition's
-/// operation" does not make the coalition their killer.
-fn same_side(lexicon: &Lexicon, ents: &[Entity], a: usize, b: usize) -> bool {
-    a == b
-        || side_of(lexicon, ents, a)
-            .is_some_and(|s| side_of(lexicon, ents, b).as_deref() == Some(s.as_str()))
-}
-
 /// Cross-sentence resolution. An anaphoric mention ("the attack took place in X") and an
 /// attack whose sentence hides the attacker ("three drones struck X") take the attacker,
 /// date, weapon and target of the attack in focus; when they name a place within the focus
@@ -5594,6 +5588,10 @@ fn resolve(
         (None, None) => true,
     };
     let ents = &table.entities;
+    // Whether two actors are on one side: "US soldiers were killed in the coalition's
+    // operation" does not make the coalition their killer.
+    let sides: Vec<Option<String>> = (0..ents.len()).map(|e| side_of(lexicon, ents, e)).collect();
+    let same_side = |a: usize, b: usize| a == b || sides[a].is_some() && sides[a] == sides[b];
     for i in 0..found.len() {
         let (anaphoric, unknown) = (
             found[i].anaphoric,
@@ -5614,7 +5612,7 @@ fn resolve(
                 return false;
             }
             let own_side = a.attacker.is_none()
-                && matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(lexicon, ents, t, k));
+                && matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(t, k));
             let attacker_ok = !own_side
                 && (a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker);
             let date_ok = (anaphoric
@@ -5695,8 +5693,8 @@ fn resolve(
             j != i
                 && !found[j].superseded
                 && !found[j].separate
-                                && b.attacker.is_some()
-                && !matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(lexicon, ents, t, k))
+                && b.attacker.is_some()
+                && !matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(t, k))
                 && a.sentence.abs_diff(b.sentence) <= 6
                 && compatible(a.date, b.date)
                 && match (a.place, b.place) {
