@@ -349,6 +349,26 @@ fn ask_actor_with_an_alias_finds_the_canonical_entity() {
         "csv",
     ]);
     assert!(out.contains("Islamic State"), "{out}");
+    // A base counts as lying within the town it is named after: "Harir" finds the attack
+    // on Harir Air Base, and the province finds it too.
+    for place in ["Harir", "Erbil province"] {
+        let out = run_ok(&[
+            "ask",
+            "attacks-on",
+            "--store",
+            s,
+            "--place",
+            place,
+            "--format",
+            "csv",
+        ]);
+        assert!(
+            csv_rows(&out)
+                .iter()
+                .any(|r| &r[0] == "Harir Air Base" && &r[1] == "Kataib Hezbollah"),
+            "{place}: {out}"
+        );
+    }
     let out = run_ok(&["ask", "actors", "--store", s, "--format", "csv"]);
     assert!(
         csv_rows(&out)
