@@ -20,7 +20,9 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let reports = count("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a nkg:Report }")?;
     let kinds = select_strings(
         store.store(),
-        "SELECT ?kind (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?g nkg:mentions ?e } ?e nkg:kind ?kind } GROUP BY ?kind ORDER BY ?kind",
+        // The mentioned entities first: joined the other way round, the engine looks up
+        // every graph's mentions for each entity, hours on 100,000 articles.
+        "SELECT ?kind (COUNT(DISTINCT ?e) AS ?n) WHERE { { SELECT DISTINCT ?e WHERE { GRAPH ?g { ?g nkg:mentions ?e } } } ?e nkg:kind ?kind } GROUP BY ?kind ORDER BY ?kind",
     )?;
     let mut out = super::stdout();
     writeln!(out, "store      {}", store.path().display())?;

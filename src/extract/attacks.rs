@@ -27,6 +27,7 @@ use super::{Attack, Entity, EntityTable, Mention};
 use crate::text::dates::{find_dates, DateExpr, PartialDate};
 use crate::text::{Sentence, Span, Token, TokenKind};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 pub(super) struct Input<'a> {
     pub text: &'a str,
@@ -101,6 +102,10 @@ impl Trigger {
         }
     }
 }
+
+/// How many of the attacks kept so far an attack is compared with when merging repeated
+/// mentions: more than any real article holds, and a bound on the work in a pathological one.
+const MERGE_WINDOW: usize = 256;
 
 const VERBS: &[(&str, &str)] = &[
     ("attack", "attack"),
@@ -1033,21 +1038,21 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             if t.killed.is_some() || t.wounded.is_some() {
                 // "There were no casualties reported in Erbil": the attack at the place the
                 // sentence names, else the last one.
-                let at_place = out.iter().rposition(|a| {
-                    si - a.attack.sentence <= 4
-                        && a.attack.place.is_some_and(|p| {
-                            sentence_places.iter().any(|&q| {
-                                table.entities[q].kind != Kind::Country
-                                    && (q == p
-                                        || input.lexicon.is_within(
-                                            &table.entities[p].id,
-                                            &table.entities[q].id,
-                                        ))
-                            })
+                // `out` is in sentence order: only its tail is near enough.
+                let near = out.partition_point(|a| si - a.attack.sentence > 4);
+                let at_place = out[near..].iter().rposition(|a| {
+                    a.attack.place.is_some_and(|p| {
+                        sentence_places.iter().any(|&q| {
+                            table.entities[q].kind != Kind::Country
+                                && (q == p
+                                    || input
+                                        .lexicon
+                                        .is_within(&table.entities[p].id, &table.entities[q].id))
                         })
+                    })
                 });
                 let chosen = match at_place {
-                    Some(k) => out.get_mut(k),
+                    Some(k) => out.get_mut(near + k),
                     // Sentences between that report no attack keep the last one in focus.
                     None => out.last_mut().filter(|a| si - a.attack.sentence <= 4),
                 };
@@ -1083,7 +1088,12 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let mut kept: Vec<Attack> = Vec::new();
     for a in attacks {
         if a.attacker.is_none() && a.place.is_none() {
-            if let Some(b) = kept.iter_mut().rev().find(|b| a.sentence - b.sentence <= 3) {
+            if let Some(b) = kept
+                .iter_mut()
+                .rev()
+                .take(MERGE_WINDOW)
+                .find(|b| a.sentence - b.sentence <= 3)
+            {
                 fill(b, &a);
                 continue;
             }
@@ -1098,7 +1108,8 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     // headline, say) are one attack.
     // A headline's "Erbil" and the body's "Erbil international airport" are one attack,
     // at the finer place.
-    let mut merged: Vec<Attack> = Vec::new();
+    // Each kept attack with whether it is "another attack at the same place".
+    let mut merged: Vec<(Attack, bool)> = Vec::new();
     for a in attacks {
         let inside = |x: Option<usize>, y: Option<usize>| match (x, y) {
             (Some(x), Some(y)) => input
@@ -1110,30 +1121,37 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // place of this one.
         let another = |x: &Attack| {
             let toks = &input.tokens[x.sentence];
-            (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the")
-                && x.date.is_some()
+            x.date.is_some()
+                && (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the")
         };
-        match merged.iter_mut().find(|b| {
-            b.attacker == a.attacker
-                && !another(&a)
-                && !another(b)
-                && a.place.is_some()
-                && (b.place == a.place || inside(a.place, b.place) || inside(b.place, a.place))
-                && (a.date.is_none() || b.date.is_none())
-        }) {
-            Some(b) => {
+        let a_another = another(&a);
+        let start = merged.len().saturating_sub(MERGE_WINDOW);
+        let found = if a_another || a.place.is_none() {
+            None
+        } else {
+            merged[start..].iter_mut().find(|(b, b_another)| {
+                b.attacker == a.attacker
+                    && !*b_another
+                    && (a.date.is_none() || b.date.is_none())
+                    && (b.place == a.place || inside(a.place, b.place) || inside(b.place, a.place))
+            })
+        };
+        match found {
+            Some((b, b_another)) => {
                 if inside(a.place, b.place) {
                     let mut finer = a.clone();
                     fill(&mut finer, b);
                     *b = finer;
+                    *b_another = another(b);
                 } else {
                     fill(b, &a);
+                    *b_another = another(b);
                 }
             }
-            None => merged.push(a),
+            None => merged.push((a, a_another)),
         }
     }
-    attacks = merged;
+    attacks = merged.into_iter().map(|(a, _)| a).collect();
     // Attacks that name no date take the day the sentence before names, or the publication
     // date.
     for a in attacks.iter_mut() {
@@ -4728,7 +4746,12 @@ fn places(
             }
         }
     }
-    // Candidates with their slot and whether they are only a reference point.
+    // Candidates with their slot and whether they are only a reference point; in a
+    // run-on sentence of hundreds of words, only those within PLACE_REACH words of the
+    // trigger.
+    const PLACE_REACH: usize = 80;
+    let c_start = c_start.max(trig.tok.saturating_sub(PLACE_REACH));
+    let c_end = c_end.min(trig.end + PLACE_REACH);
     let mut cands: Vec<(usize, &Slot, bool)> = Vec::new();
     for s in &sent.slots {
         if s.first < c_start || s.first >= c_end {
@@ -4867,6 +4890,17 @@ fn places(
     // Containment: drop places that contain another candidate; remember the container.
     let mut keep: Vec<bool> = vec![true; cands.len()];
     let mut container: Vec<Option<usize>> = vec![None; cands.len()];
+    // Containment in the lexicon, looked up once per pair of distinct entities: a long
+    // sentence names the same few places over and over.
+    let mut distinct: Vec<usize> = cands.iter().map(|c| c.0).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let local = |e: usize| distinct.binary_search(&e).unwrap_or(0);
+    let mut lexicon_within: Vec<Option<bool>> = vec![None; distinct.len() * distinct.len()];
+    let mut contains_cached = |outer: usize, inner: usize| {
+        let k = local(outer) * distinct.len() + local(inner);
+        *lexicon_within[k].get_or_insert_with(|| contains(input, ents, outer, inner))
+    };
     for i in 0..cands.len() {
         for j in 0..cands.len() {
             if i == j {
@@ -4884,19 +4918,23 @@ fn places(
             // does not make the precise one its container.
             // Nor is a town the container of the country named before it ("three in Iraq,
             // in the Qaim area").
-            let near_vaguer = si.first >= sj.end
-                && rank_of(ents, ej) > rank_of(ents, ei)
-                && ((sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
-                    || ents[ej].kind == Kind::Country);
+            let near_vaguer = || {
+                si.first >= sj.end
+                    && rank_of(ents, ej) > rank_of(ents, ei)
+                    && ((sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
+                        || ents[ej].kind == Kind::Country)
+            };
             // "in Sinjar, Makhmour and the Qandil mountains": a list, not "village, district".
-            let in_list = si.first == sj.end + 1
-                && lw(toks, sj.end) == ","
-                && matches!(lw(toks, si.end), "and" | ",")
-                && cands
-                    .iter()
-                    .any(|c| c.1.first > si.end && c.1.first <= si.end + 3);
-            if contains(input, ents, ei, ej)
-                || (!near_vaguer && !in_list && syntactic_container(toks, sj, si, &sent.slots))
+            let in_list = || {
+                si.first == sj.end + 1
+                    && lw(toks, sj.end) == ","
+                    && matches!(lw(toks, si.end), "and" | ",")
+                    && cands
+                        .iter()
+                        .any(|c| c.1.first > si.end && c.1.first <= si.end + 3)
+            };
+            if contains_cached(ei, ej)
+                || (syntactic_container(toks, sj, si, &sent.slots) && !near_vaguer() && !in_list())
             {
                 keep[i] = false;
                 if container[j].is_none() {
@@ -5138,6 +5176,11 @@ fn is_direction(w: &str) -> bool {
 
 /// "A, B", "A in B", "B's A", "A of B", "A in the southwestern part of B": B contains A.
 fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot, others: &[Slot]) -> bool {
+    // At most seven words and a few skipped names or brackets lie between the two.
+    const REACH: usize = 60;
+    if outer.first >= inner.end + REACH || inner.first >= outer.end + 4 {
+        return false;
+    }
     if outer.first >= inner.end {
         // Other places and bracketed alternate names in between do not break the chain
         // ("Kharbat Sumer in Duhok's Zakho district", "Sur Sikere (Sur Skeri) area").
@@ -5157,6 +5200,9 @@ fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot, others: &[Slo
                 continue;
             }
             between.push(w);
+            if between.len() > 7 {
+                return false;
+            }
         }
         if between.is_empty() || between.len() > 7 {
             return false;
@@ -5591,6 +5637,15 @@ fn resolve(
     // Whether two actors are on one side: "US soldiers were killed in the coalition's
     // operation" does not make the coalition their killer.
     let sides: Vec<Option<String>> = (0..ents.len()).map(|e| side_of(lexicon, ents, e)).collect();
+    // The attacks come in sentence order, and every link below joins attacks at most a few
+    // sentences apart: the indexes of the attacks within `max` sentences of sentence `s`.
+    debug_assert!(found
+        .windows(2)
+        .all(|w| w[0].attack.sentence <= w[1].attack.sentence));
+    let near = |found: &[Found], s: usize, max: usize| {
+        found.partition_point(|f| f.attack.sentence + max < s)
+            ..found.partition_point(|f| f.attack.sentence <= s + max)
+    };
     let same_side = |a: usize, b: usize| a == b || sides[a].is_some() && sides[a] == sides[b];
     for i in 0..found.len() {
         let (anaphoric, unknown) = (
@@ -5637,10 +5692,11 @@ fn resolve(
         };
         // One that names its attacker first: another unattributed mention of the same
         // sentence lends nothing.
-        let focus = (0..i)
+        let lo = near(&found, a.sentence, 6).start;
+        let focus = (lo..i)
             .rev()
             .find(|&j| found[j].attack.attacker.is_some() && fits(j))
-            .or_else(|| (0..i).rev().find(|&j| fits(j)));
+            .or_else(|| (lo..i).rev().find(|&j| fits(j)));
         let Some(j) = focus else { continue };
         let b = found[j].attack.clone();
         let mut a2 = a.clone();
@@ -5688,7 +5744,7 @@ fn resolve(
             continue;
         }
         let a = found[i].attack.clone();
-        let other = (0..found.len()).find(|&j| {
+        let other = near(&found, a.sentence, 6).find(|&j| {
             let b = &found[j].attack;
             j != i
                 && !found[j].superseded
@@ -5737,11 +5793,15 @@ fn resolve(
                 && a.sentence.abs_diff(b.sentence) <= max
                 && compatible(a.date, b.date)
         };
-        let other = (0..found.len())
+        let range = near(&found, a.sentence, 3);
+        let other = range
+            .clone()
             .filter(|&j| placed(j, 2) && found[j].attack.attacker.is_none())
             .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence))
             .or_else(|| {
-                (0..found.len()).find(|&j| placed(j, 3) && found[j].attack.attacker == a.attacker)
+                range
+                    .clone()
+                    .find(|&j| placed(j, 3) && found[j].attack.attacker == a.attacker)
             });
         if let Some(j) = other {
             let mut b = found[j].attack.clone();
@@ -5806,10 +5866,12 @@ fn fill(a: &mut Attack, b: &Attack) {
 /// the first evidence and filling gaps from the others.
 fn dedupe(attacks: Vec<Attack>) -> Vec<Attack> {
     let mut out: Vec<Attack> = Vec::new();
+    let mut index: HashMap<(Option<usize>, Option<usize>, Option<PartialDate>), usize> =
+        HashMap::new();
     for a in attacks {
-        match out
-            .iter_mut()
-            .find(|b| b.attacker == a.attacker && b.place == a.place && b.date == a.date)
+        match index
+            .get(&(a.attacker, a.place, a.date))
+            .map(|&k| &mut out[k])
         {
             Some(b) => {
                 fill(b, &a);
@@ -5817,7 +5879,10 @@ fn dedupe(attacks: Vec<Attack>) -> Vec<Attack> {
                     b.confidence = a.confidence;
                 }
             }
-            None => out.push(a),
+            None => {
+                index.insert((a.attacker, a.place, a.date), out.len());
+                out.push(a);
+            }
         }
     }
     out
