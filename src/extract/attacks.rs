@@ -5862,12 +5862,14 @@ fn fill(a: &mut Attack, b: &Attack) {
     }
 }
 
+/// What makes two mentions one attack: attacker, place and date.
+type AttackKey = (Option<usize>, Option<usize>, Option<PartialDate>);
+
 /// One attack per attacker, place and date: repeated mentions of one event merge, keeping
 /// the first evidence and filling gaps from the others.
 fn dedupe(attacks: Vec<Attack>) -> Vec<Attack> {
     let mut out: Vec<Attack> = Vec::new();
-    let mut index: HashMap<(Option<usize>, Option<usize>, Option<PartialDate>), usize> =
-        HashMap::new();
+    let mut index: HashMap<AttackKey, usize> = HashMap::new();
     for a in attacks {
         match index
             .get(&(a.attacker, a.place, a.date))
