@@ -1057,12 +1057,30 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         })
                 });
                 let chosen = match at_place {
-                    Some(k) => out.get_mut(k),
-                    // Sentences between that report no attack keep the last one in focus.
-                    None => out.last_mut().filter(|a| si - a.attack.sentence <= 4),
+                    Some(k) => Some(k),
+                    // Sentences between that report no attack keep the last one in focus;
+                    // an earlier event told in passing ("in retaliation for the killing of
+                    // X") is not in focus.
+                    None => out
+                        .iter()
+                        .rposition(|a| !a.separate)
+                        .or(out.len().checked_sub(1))
+                        .filter(|&k| si - out[k].attack.sentence <= 4),
                 };
-                if let Some(a) = chosen {
-                    {
+                if let Some(k) = chosen {
+                    // "No US troops were killed" after "11 missiles at A and another at B":
+                    // nobody died in any of them. A count stays with the one in focus.
+                    let none = t.killed == Some(0) && at_place.is_none();
+                    let sentence = out[k].attack.sentence;
+                    for (j, a) in out.iter_mut().enumerate() {
+                        let this = j == k
+                            || (none
+                                && at_place.is_none()
+                                && a.attack.sentence == sentence
+                                && !a.separate);
+                        if !this {
+                            continue;
+                        }
                         if a.attack.killed.is_none() || (update && t.killed.is_some()) {
                             a.attack.killed = t.killed;
                         }
@@ -3305,7 +3323,9 @@ fn frame(
         anaphoric: trig.anaphoric,
         lemma: trig.lemma,
         clause: (c_start, c_end),
-        separate: separate_from.is_some(),
+        // "in retaliation for the US killing of X": the motive, an earlier event.
+        separate: separate_from.is_some()
+            || (c_start > 0 && matches!(lw(toks, c_start - 1), "retaliation" | "response")),
     })
 }
 
