@@ -371,7 +371,13 @@ fn classify(
         return mk(start, end, Kind::ArmedGroup, "name:group-start");
     }
     // Place words inside the name ("Mosul Dam", "Tharthar Lake") or right after it.
-    if words.len() >= 2 && !headline {
+    // Only generic words before the head ("Border Crossing", "Artillery Base", "Military
+    // Airport"): the rest of the name is another, known name ("Al-Bukamal Border
+    // Crossing"), not a place of its own.
+    let generic = words[..words.len() - 1]
+        .iter()
+        .all(|w| GENERIC_PLACE_WORDS.contains(&w.lower.as_str()));
+    if words.len() >= 2 && !headline && !generic {
         if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == last) {
             return mk(start, end, place_kind(*cue), "name:place-head");
         }
@@ -484,6 +490,45 @@ fn classify(
     }
     None
 }
+
+/// Words that describe a place without naming it: "Border Crossing", "Military Airport".
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "border",
+    "artillery",
+    "military",
+    "army",
+    "air",
+    "naval",
+    "police",
+    "security",
+    "international",
+    "main",
+    "old",
+    "new",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "provincial",
+    "federal",
+    "regional",
+    "local",
+    "civilian",
+    "crossing",
+    "joint",
+    "forward",
+    "operating",
+    "training",
+    "logistics",
+    "supply",
+    "oil",
+    "gas",
+    "power",
+    "water",
+    "the",
+    "and",
+];
 
 fn sentence_initial_single(initial: bool, words: &[&Token]) -> bool {
     initial && words.len() == 1
