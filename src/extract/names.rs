@@ -36,7 +36,9 @@ pub fn find(
     let headline = is_title_case(text, tokens);
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(m) = ordinal_unit(text, tokens, covered, i) {
+        if let Some(m) =
+            ordinal_unit(text, tokens, covered, i).or_else(|| ship(text, tokens, covered, i))
+        {
             i = tokens
                 .iter()
                 .position(|t| t.span.start >= m.span.end)
@@ -70,10 +72,23 @@ fn ordinal_unit(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Opt
         return None;
     }
     let mut k = i + 1;
-    while k < tokens.len() && k <= i + 3 && !covered[k] && is_cap(text, &tokens[k]) {
+    while k < tokens.len() && k <= i + 4 && !covered[k] && is_cap(text, &tokens[k]) {
+        // "the 158th Fighter Wing", "the 407th Air Expeditionary Group", "the 134th
+        // Expeditionary Fighter Squadron".
         if matches!(
             tokens[k].lower.as_str(),
-            "division" | "brigade" | "regiment" | "battalion" | "corps" | "army" | "fleet"
+            "division"
+                | "brigade"
+                | "regiment"
+                | "battalion"
+                | "corps"
+                | "army"
+                | "fleet"
+                | "wing"
+                | "squadron"
+                | "group"
+                | "battery"
+                | "company"
         ) {
             let span = span_of(tokens, i, k + 1);
             return Some(NameMatch {
@@ -87,6 +102,40 @@ fn ordinal_unit(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Opt
         k += 1;
     }
     None
+}
+
+/// A warship by its navy's prefix: "USS Hopper", "HMS Daring", "FS Charles de Gaulle".
+fn ship(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<NameMatch> {
+    let t = &tokens[i];
+    if covered[i]
+        || !matches!(
+            t.text(text),
+            "USS" | "HMS" | "FS" | "HMAS" | "HMCS" | "HNLMS" | "HDMS" | "ITS" | "TCG"
+        )
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < tokens.len()
+        && k <= i + 4
+        && !covered[k]
+        && (is_cap(text, &tokens[k])
+            || (matches!(tokens[k].lower.as_str(), "de" | "du" | "la")
+                && tokens.get(k + 1).is_some_and(|n| is_cap(text, n))))
+    {
+        k += 1;
+    }
+    if k == i + 1 {
+        return None;
+    }
+    let span = span_of(tokens, i, k);
+    Some(NameMatch {
+        span,
+        kind: Kind::StateForce,
+        label: span.of(text).to_string(),
+        rule: "ship",
+        acronym: None,
+    })
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
