@@ -3011,6 +3011,19 @@ fn frame(
                     }
                 }
             }
+            // "shot down a drone launched from Iraq by the Islamic Resistance": the sender.
+            if attacker.is_none() {
+                if let Some(o) = sent
+                    .slots
+                    .iter()
+                    .filter(|s| s.weapon && s.first >= from && s.first < (trig.end + 6).min(c_end))
+                    .find_map(|s| weapon_owner(sent, ents, s))
+                {
+                    if ents[o].kind != Kind::Country {
+                        attacker = Some(Role::Entity(o));
+                    }
+                }
+            }
             unknown_subject = attacker.is_none();
         }
         TrigKind::Clash => {
@@ -3449,6 +3462,20 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
             .iter()
             .find(|s| s.first > from && s.first <= from + 6 && !s.weapon)
             .and_then(can);
+    }
+    // "a drone launched from Iraq by the Islamic Resistance": the agent after the origin.
+    if matches!(
+        after.first().copied(),
+        Some("flown" | "launched" | "fired" | "sent")
+    ) && after.get(1) == Some(&"from")
+    {
+        if let Some(by) = (from + 2..(from + 7).min(toks.len())).find(|&j| lw(toks, j) == "by") {
+            return sent
+                .slots
+                .iter()
+                .find(|s| s.first > by && s.first <= by + 2 && !s.weapon)
+                .and_then(can);
+        }
     }
     None
 }
