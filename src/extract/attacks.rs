@@ -1187,6 +1187,25 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 .or(input.published.map(PartialDate::day));
         }
     }
+    // "A drone launched from Syria fell near X. It is unclear who launched the drone": the
+    // country it came from is no attacker.
+    let disclaimed = input.tokens.iter().any(|toks| {
+        (0..toks.len()).any(|k| {
+            let w = lw(toks, k);
+            let unclear = matches!(w, "unclear" | "unknown")
+                || (matches!(w, "clear" | "known") && k > 0 && lw(toks, k - 1) == "not");
+            unclear && lw(toks, k + 1) == "who"
+        })
+    });
+    if disclaimed {
+        for a in attacks.iter_mut() {
+            if a.attacker
+                .is_some_and(|e| table.entities[e].kind == Kind::Country)
+            {
+                a.attacker = None;
+            }
+        }
+    }
     dedupe(attacks)
 }
 
