@@ -468,6 +468,14 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     if before.len() == text[sentence.span.start..span.start].len() {
         return false;
     }
+    // "University of Euphrates", "Hospital of Mosul": an institution named after the place.
+    if kind.is_place()
+        && ["University of", "College of", "Hospital of", "Institute of"]
+            .iter()
+            .any(|h| before.ends_with(h))
+    {
+        return true;
+    }
     let word: String = before
         .chars()
         .rev()
