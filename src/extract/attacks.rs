@@ -27,7 +27,9 @@ use super::{Attack, Entity, EntityTable, Mention};
 use crate::text::dates::{find_dates, DateExpr, PartialDate};
 use crate::text::{Sentence, Span, Token, TokenKind};
 use chrono::NaiveDate;
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 pub(super) struct Input<'a> {
     pub text: &'a str,
@@ -773,7 +775,15 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 .filter(|(d, a, _)| {
                     d.is_day() && !matches!(lw(toks, a.saturating_sub(1)), "since" | "until")
                 })
-                .find_map(|(d, _, _)| d.resolve(input.published)),
+                .find_map(|(d, a, _)| {
+                    let r = d.resolve(input.published);
+                    match r.and_then(|r| r.as_date()) {
+                        Some(day) if us_evening(input, &sent, *a) => {
+                            Some(PartialDate::day(day + chrono::Duration::days(1)))
+                        }
+                        _ => r,
+                    }
+                }),
         );
         build_slots(input, table, &mut sent, &focus);
         for s in &sent.slots {
@@ -1052,12 +1062,31 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     })
                 });
                 let chosen = match at_place {
-                    Some(k) => out.get_mut(near + k),
-                    // Sentences between that report no attack keep the last one in focus.
-                    None => out.last_mut().filter(|a| si - a.attack.sentence <= 4),
+                    Some(k) => Some(near + k),
+                    // Sentences between that report no attack keep the last one in focus;
+                    // an earlier event told in passing ("in retaliation for the killing of
+                    // X") is not in focus.
+                    None => out[near..]
+                        .iter()
+                        .rposition(|a| !a.separate)
+                        .map(|k| near + k)
+                        .or(out.len().checked_sub(1))
+                        .filter(|&k| si - out[k].attack.sentence <= 4),
                 };
-                if let Some(a) = chosen {
-                    {
+                if let Some(k) = chosen {
+                    // "No US troops were killed" after "11 missiles at A and another at B":
+                    // nobody died in any of them. A count stays with the one in focus.
+                    let none = t.killed == Some(0) && at_place.is_none();
+                    let sentence = out[k].attack.sentence;
+                    for (j, a) in out.iter_mut().enumerate().skip(near) {
+                        let this = j == k
+                            || (none
+                                && at_place.is_none()
+                                && a.attack.sentence == sentence
+                                && !a.separate);
+                        if !this {
+                            continue;
+                        }
                         if a.attack.killed.is_none() || (update && t.killed.is_some()) {
                             a.attack.killed = t.killed;
                         }
@@ -1175,6 +1204,25 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         })
                 })
                 .or(input.published.map(PartialDate::day));
+        }
+    }
+    // "A drone launched from Syria fell near X. It is unclear who launched the drone": the
+    // country it came from is no attacker.
+    let disclaimed = input.tokens.iter().any(|toks| {
+        (0..toks.len()).any(|k| {
+            let w = lw(toks, k);
+            let unclear = matches!(w, "unclear" | "unknown")
+                || (matches!(w, "clear" | "known") && k > 0 && lw(toks, k - 1) == "not");
+            unclear && lw(toks, k + 1) == "who"
+        })
+    });
+    if disclaimed {
+        for a in attacks.iter_mut() {
+            if a.attacker
+                .is_some_and(|e| table.entities[e].kind == Kind::Country)
+            {
+                a.attacker = None;
+            }
         }
     }
     dedupe(attacks)
@@ -1868,6 +1916,9 @@ fn is_sponsor_suffix(w: &str) -> bool {
             | "held"
             | "made"
             | "based"
+            | "registered"
+            | "flagged"
+            | "bound"
             | "run"
             | "trained"
             | "armed"
@@ -2687,7 +2738,18 @@ fn frame(
     table: &EntityTable,
 ) -> Option<Frame> {
     let toks = sent.toks;
-    let (c_start, c_end) = clause(toks, trig);
+    let (c_start, mut c_end) = clause(toks, trig);
+    // "The attack came just hours after X said ...", "the strike comes two days after":
+    // from "after" on, the sentence tells another event.
+    if trig.kind == TrigKind::Noun {
+        if let Some(k) = (trig.end..c_end).find(|&k| {
+            matches!(lw(toks, k), "after" | "before")
+                && (k.saturating_sub(4).max(trig.end)..k)
+                    .any(|j| matches!(lw(toks, j), "came" | "comes" | "come" | "follows"))
+        }) {
+            c_end = k;
+        }
+    }
     let ents = &table.entities;
     let named_place = sent.slots.iter().any(|s| {
         s.first >= c_start && s.first < c_end && matches!(s.role, Role::Entity(e) if ents[e].kind.is_place() && ents[e].kind != Kind::Country)
@@ -2987,6 +3049,19 @@ fn frame(
                     }
                 }
             }
+            // "shot down a drone launched from Iraq by the Islamic Resistance": the sender.
+            if attacker.is_none() {
+                if let Some(o) = sent
+                    .slots
+                    .iter()
+                    .filter(|s| s.weapon && s.first >= from && s.first < (trig.end + 6).min(c_end))
+                    .find_map(|s| weapon_owner(sent, ents, s))
+                {
+                    if ents[o].kind != Kind::Country {
+                        attacker = Some(Role::Entity(o));
+                    }
+                }
+            }
             unknown_subject = attacker.is_none();
         }
         TrigKind::Clash => {
@@ -3237,14 +3312,22 @@ fn frame(
         let t = toll_named(toks, c_start, c_end, &sent.persons);
         // "A drone attack targeted US forces at X on Sunday but caused no injuries": what
         // follows the clause, up to the next attack word, tells this attack's toll.
+        // A participle ("..., killing two") goes on telling this attack; a noun ("the US
+        // killing of X") is another event.
         let next = all
             .iter()
-            .filter(|o| !matches!(lw(toks, o.tok), "killing" | "wounding" | "injuring"))
+            .filter(|o| {
+                !(matches!(lw(toks, o.tok), "killing" | "wounding" | "injuring")
+                    && lw(toks, o.tok + 1) != "of")
+            })
             .map(|o| o.tok)
             .filter(|&k| k >= c_end)
             .min()
             .unwrap_or(toks.len());
-        if t.killed.is_none() && t.wounded.is_none() {
+        // "..., in retaliation for the killing of X": what follows is the earlier event.
+        let motive = lw(toks, c_end) == "in"
+            && matches!(lw(toks, c_end + 1), "retaliation" | "response" | "revenge");
+        if t.killed.is_none() && t.wounded.is_none() && !motive {
             toll_named(toks, c_end, next, &sent.persons)
         } else {
             t
@@ -3294,7 +3377,9 @@ fn frame(
         anaphoric: trig.anaphoric,
         lemma: trig.lemma,
         clause: (c_start, c_end),
-        separate: separate_from.is_some(),
+        // "in retaliation for the US killing of X": the motive, an earlier event.
+        separate: separate_from.is_some()
+            || (c_start > 0 && matches!(lw(toks, c_start - 1), "retaliation" | "response")),
     })
 }
 
@@ -3415,6 +3500,20 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
             .iter()
             .find(|s| s.first > from && s.first <= from + 6 && !s.weapon)
             .and_then(can);
+    }
+    // "a drone launched from Iraq by the Islamic Resistance": the agent after the origin.
+    if matches!(
+        after.first().copied(),
+        Some("flown" | "launched" | "fired" | "sent")
+    ) && after.get(1) == Some(&"from")
+    {
+        if let Some(by) = (from + 2..(from + 7).min(toks.len())).find(|&j| lw(toks, j) == "by") {
+            return sent
+                .slots
+                .iter()
+                .find(|s| s.first > by && s.first <= by + 2 && !s.weapon)
+                .and_then(can);
+        }
     }
     None
 }
@@ -5346,6 +5445,24 @@ fn date_for(
         return (None, false);
     };
     let resolved = d.resolve(input.published);
+    let d_start = sent
+        .dates
+        .iter()
+        .find(|(x, _, _)| std::ptr::eq(x, d))
+        .map(|(_, a, _)| *a)
+        .unwrap_or(0);
+    // "At approximately 5:30 pm on Jan. 7" in a Pentagon statement: Washington's evening
+    // is the next day where the attack struck. A quoted "Tonight, US forces conducted a
+    // strike", reported as what an official said: the night before the report.
+    let resolved = match resolved.and_then(|r| r.as_date()) {
+        Some(day) if us_evening(input, sent, d_start) => {
+            Some(PartialDate::day(day + chrono::Duration::days(1)))
+        }
+        Some(day) if quoted_tonight(input, sent, d_start) => {
+            Some(PartialDate::day(day - chrono::Duration::days(1)))
+        }
+        _ => resolved,
+    };
     // "visited the unit on Monday, a day after two of its soldiers were killed": the
     // attack is dated relative to the day named before.
     let d_end = sent
@@ -5368,6 +5485,66 @@ fn date_for(
         }
     }
     (resolved, d.is_day())
+}
+
+/// Whether the date expression at token `at` follows an evening hour in US Eastern time
+/// ("5:30 pm ET on Jan. 7", or "5:30 pm on Jan. 7" in a statement of the Pentagon or
+/// the White House named in this sentence or the two before): from 4 pm on, that is
+/// already the next day in Iraq and Syria (UTC+3).
+fn us_evening(input: &Input, sent: &Sent, at: usize) -> bool {
+    static HOUR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(\d{1,2})(?::\d{2})?\s*p\.?\s*m\.?\s*(?:\(?\s*(ET|EST|EDT|Eastern(?: time)?|Washington time)\s*\)?\s*)?,?\s*(?:on\s+)?(?:\w+day,?\s+)?$",
+        )
+        .expect("the evening-hour pattern compiles")
+    });
+    let toks = sent.toks;
+    let Some(tok) = toks.get(at) else {
+        return false;
+    };
+    let start = tok.span.start.saturating_sub(40);
+    let Some(before) = input.text.get(start..tok.span.start) else {
+        return false;
+    };
+    let Some(c) = HOUR.captures(before) else {
+        return false;
+    };
+    let hour: u32 = c[1].parse().unwrap_or(0);
+    if !(4..=11).contains(&hour) {
+        return false;
+    }
+    if c.get(2).is_some() {
+        return true;
+    }
+    let us_source = |ts: &[Token]| {
+        ts.iter().enumerate().any(|(k, t)| {
+            t.is("pentagon")
+                || (t.is("white") && ts.get(k + 1).is_some_and(|n| n.is("house")))
+                || (t.is("defense") && ts.get(k + 1).is_some_and(|n| n.is("department")))
+        })
+    };
+    (sent.idx.saturating_sub(2)..=sent.idx)
+        .filter_map(|i| input.tokens.get(i))
+        .any(|ts| us_source(ts))
+}
+
+/// Whether the date expression at token `at` is a "tonight" or "this evening" inside a
+/// quotation that the sentence reports in the past ("'Tonight, US forces conducted a
+/// strike,' the official said"): the speaker's night, before the report came out.
+fn quoted_tonight(input: &Input, sent: &Sent, at: usize) -> bool {
+    let toks = sent.toks;
+    let night =
+        lw(toks, at) == "tonight" || (lw(toks, at) == "this" && lw(toks, at + 1) == "evening");
+    if !night || input.published.is_none() {
+        return false;
+    }
+    let is_quote = |t: &Token| matches!(t.span.of(input.text), "\"" | "\u{201c}" | "\u{201d}");
+    let open = toks[..at].iter().filter(|t| is_quote(t)).count() % 2 == 1;
+    let reported = toks.iter().enumerate().any(|(k, t)| {
+        matches!(t.lower.as_str(), "said" | "told" | "added" | "stated")
+            && toks[..k].iter().filter(|t| is_quote(t)).count() % 2 == 0
+    });
+    open && reported
 }
 
 /// A claim of responsibility in the sentence: the actor who claimed, unless negated.
@@ -5652,10 +5829,30 @@ fn resolve(
             found[i].anaphoric,
             found[i].unknown_subject && found[i].attack.attacker.is_none(),
         );
-        if !(anaphoric || unknown && !found[i].separate) {
+        // A mention told as an event of its own ("came hours after the killing of X")
+        // refers to no attack in focus.
+        if found[i].separate || !(anaphoric || unknown) {
             continue;
         }
         let a = found[i].attack.clone();
+        // "The attack came hours after the US killed X in a drone strike": a mention with
+        // neither attacker nor place beside an attributed attack of its own sentence
+        // tells that attack, not one of an earlier sentence.
+        if !anaphoric && a.place.is_none() {
+            let own = (0..found.len()).find(|&j| {
+                j != i
+                    && !found[j].superseded
+                    && found[j].attack.sentence == a.sentence
+                    && found[j].attack.attacker.is_some()
+            });
+            if let Some(j) = own {
+                let mut b = found[j].attack.clone();
+                fill(&mut b, &a);
+                found[j].attack = b;
+                found[i].superseded = true;
+                continue;
+            }
+        }
 
         // The attack in focus: the latest earlier one, a few sentences back, compatible.
         let fits = |j: usize| {
@@ -5779,6 +5976,7 @@ fn resolve(
     // attack the same attacker is already given ("accused the PKK of firing the rockets").
     for i in 0..found.len() {
         if found[i].superseded
+            || found[i].separate
             || found[i].attack.attacker.is_none()
             || found[i].attack.place.is_some()
         {
@@ -5799,9 +5997,12 @@ fn resolve(
             .filter(|&j| placed(j, 2) && found[j].attack.attacker.is_none())
             .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence))
             .or_else(|| {
+                // The nearest: "The attack took place in X's Y district. A group of
+                // militants targeted a checkpoint." belong together, not with a headline.
                 range
                     .clone()
-                    .find(|&j| placed(j, 3) && found[j].attack.attacker == a.attacker)
+                    .filter(|&j| placed(j, 3) && found[j].attack.attacker == a.attacker)
+                    .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence))
             });
         if let Some(j) = other {
             let mut b = found[j].attack.clone();

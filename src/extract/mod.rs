@@ -153,6 +153,16 @@ impl Extractor {
             {
                 continue;
             }
+            // "the city of Deir-ez-Zor" writes the name "Deir-ez-Zor".
+            let mut m = m;
+            let matched = m.span.of(text);
+            if let Some(p) = ["holy city of ", "city of ", "town of "].iter().find(|p| {
+                matched.len() > p.len()
+                    && matched.is_char_boundary(p.len())
+                    && matched[..p.len()].eq_ignore_ascii_case(p)
+            }) {
+                m.span.start += p.len();
+            }
             let id = table.known(e, m.entry, m.span.of(text));
             mentions.push(Mention {
                 entity: id,
@@ -435,6 +445,9 @@ fn is_modifier(text: &str, span: Span) -> bool {
             | "held"
             | "made"
             | "based"
+            | "registered"
+            | "flagged"
+            | "bound"
             | "run"
             | "trained"
             | "friendly"
@@ -454,6 +467,14 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     let before = text[sentence.span.start..span.start].trim_end();
     if before.len() == text[sentence.span.start..span.start].len() {
         return false;
+    }
+    // "University of Euphrates", "Hospital of Mosul": an institution named after the place.
+    if kind.is_place()
+        && ["University of", "College of", "Hospital of", "Institute of"]
+            .iter()
+            .any(|h| before.ends_with(h))
+    {
+        return true;
     }
     let word: String = before
         .chars()
@@ -635,4 +656,33 @@ pub fn slug(key: &str) -> String {
         out.push('x');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn city_of_is_not_part_of_the_written_name() {
+        let lexicon = crate::rdf::lexicon::load(&[] as &[&str])
+            .expect("the shipped lexicon loads")
+            .lexicon;
+        let extractor = Extractor::new(lexicon);
+        let article = Article {
+            id: "a".into(),
+            text: "Drones struck a depot in the city of Mosul on Monday, officials said.".into(),
+            ..Article::default()
+        };
+        let ex = extractor.extract(&article);
+        let written: Vec<&str> = ex
+            .mentions
+            .iter()
+            .map(|m| m.span.of(&article.text))
+            .collect();
+        assert!(written.contains(&"Mosul"), "{written:?}");
+        assert!(
+            !written.iter().any(|w| w.starts_with("city")),
+            "{written:?}"
+        );
+    }
 }

@@ -36,7 +36,9 @@ pub fn find(
     let headline = is_title_case(text, tokens);
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(m) = ordinal_unit(text, tokens, covered, i) {
+        if let Some(m) =
+            ordinal_unit(text, tokens, covered, i).or_else(|| ship(text, tokens, covered, i))
+        {
             i = tokens
                 .iter()
                 .position(|t| t.span.start >= m.span.end)
@@ -70,10 +72,23 @@ fn ordinal_unit(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Opt
         return None;
     }
     let mut k = i + 1;
-    while k < tokens.len() && k <= i + 3 && !covered[k] && is_cap(text, &tokens[k]) {
+    while k < tokens.len() && k <= i + 4 && !covered[k] && is_cap(text, &tokens[k]) {
+        // "the 158th Fighter Wing", "the 407th Air Expeditionary Group", "the 134th
+        // Expeditionary Fighter Squadron".
         if matches!(
             tokens[k].lower.as_str(),
-            "division" | "brigade" | "regiment" | "battalion" | "corps" | "army" | "fleet"
+            "division"
+                | "brigade"
+                | "regiment"
+                | "battalion"
+                | "corps"
+                | "army"
+                | "fleet"
+                | "wing"
+                | "squadron"
+                | "group"
+                | "battery"
+                | "company"
         ) {
             let span = span_of(tokens, i, k + 1);
             return Some(NameMatch {
@@ -87,6 +102,40 @@ fn ordinal_unit(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Opt
         k += 1;
     }
     None
+}
+
+/// A warship by its navy's prefix: "USS Hopper", "HMS Daring", "FS Charles de Gaulle".
+fn ship(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<NameMatch> {
+    let t = &tokens[i];
+    if covered[i]
+        || !matches!(
+            t.text(text),
+            "USS" | "HMS" | "FS" | "HMAS" | "HMCS" | "HNLMS" | "HDMS" | "ITS" | "TCG"
+        )
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < tokens.len()
+        && k <= i + 4
+        && !covered[k]
+        && (is_cap(text, &tokens[k])
+            || (matches!(tokens[k].lower.as_str(), "de" | "du" | "la")
+                && tokens.get(k + 1).is_some_and(|n| is_cap(text, n))))
+    {
+        k += 1;
+    }
+    if k == i + 1 {
+        return None;
+    }
+    let span = span_of(tokens, i, k);
+    Some(NameMatch {
+        span,
+        kind: Kind::StateForce,
+        label: span.of(text).to_string(),
+        rule: "ship",
+        acronym: None,
+    })
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
@@ -371,7 +420,13 @@ fn classify(
         return mk(start, end, Kind::ArmedGroup, "name:group-start");
     }
     // Place words inside the name ("Mosul Dam", "Tharthar Lake") or right after it.
-    if words.len() >= 2 && !headline {
+    // Only generic words before the head ("Border Crossing", "Artillery Base", "Military
+    // Airport"): the rest of the name is another, known name ("Al-Bukamal Border
+    // Crossing"), not a place of its own.
+    let generic = words[..words.len() - 1]
+        .iter()
+        .all(|w| GENERIC_PLACE_WORDS.contains(&w.lower.as_str()));
+    if words.len() >= 2 && !headline && !generic {
         if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == last) {
             return mk(start, end, place_kind(*cue), "name:place-head");
         }
@@ -484,6 +539,45 @@ fn classify(
     }
     None
 }
+
+/// Words that describe a place without naming it: "Border Crossing", "Military Airport".
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "border",
+    "artillery",
+    "military",
+    "army",
+    "air",
+    "naval",
+    "police",
+    "security",
+    "international",
+    "main",
+    "old",
+    "new",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "provincial",
+    "federal",
+    "regional",
+    "local",
+    "civilian",
+    "crossing",
+    "joint",
+    "forward",
+    "operating",
+    "training",
+    "logistics",
+    "supply",
+    "oil",
+    "gas",
+    "power",
+    "water",
+    "the",
+    "and",
+];
 
 fn sentence_initial_single(initial: bool, words: &[&Token]) -> bool {
     initial && words.len() == 1
