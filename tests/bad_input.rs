@@ -268,7 +268,6 @@ fn nul_bytes_are_removed_with_a_warning() {
 }
 
 #[test]
-#[ignore = "extraction time still grows faster than linearly with article length (a 10 MB one-line article takes about 12 s, 50 MB over 8 minutes); run with --ignored"]
 fn a_fifty_megabyte_article_on_one_line_loads_in_bounded_time_and_memory() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("in");
@@ -321,7 +320,6 @@ fn a_fifty_megabyte_article_on_one_line_loads_in_bounded_time_and_memory() {
 }
 
 #[test]
-#[ignore = "slow: builds 100,000 articles twice; run with --ignored"]
 fn a_hundred_thousand_tiny_articles_in_one_json_lines_file() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("many.jsonl");
