@@ -536,6 +536,55 @@ fn html_with_scripts_comments_cdata_entities_and_broken_nesting() {
 }
 
 #[test]
+fn html_nested_a_hundred_thousand_deep_loads_without_crashing() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("in");
+    // Text between the levels, a script deep inside, and the report at the bottom.
+    // Deep enough to overflow a recursive walk of the tree.
+    let depth = 100_000;
+    let mut page = String::from("<html><body>");
+    for i in 0..depth {
+        page.push_str("<div>");
+        if i == depth / 2 {
+            page.push_str("<script>var s = 'Rockets struck Mosul';</script>");
+        }
+    }
+    page.push_str("<p>Rockets struck Camp Taji on Monday, killing two soldiers.</p>");
+    page.push_str(&"</div>".repeat(depth));
+    page.push_str("</body></html>");
+    write(&dir.join("deep.html"), &page);
+    write(&dir.join("small.txt"), article_text(2));
+    let store = tmp.path().join("store");
+    let r = run_within(
+        [
+            "build".as_ref(),
+            dir.as_os_str(),
+            "--store".as_ref(),
+            store.as_os_str(),
+        ],
+        Duration::from_secs(300),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(article_ids(&store), ids(&["deep.html", "small.txt"]));
+    let out = run([
+        "ask".as_ref(),
+        "who-attacked-where".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--store".as_ref(),
+        store.as_os_str(),
+    ]);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.starts_with("deep.html,") && l.contains("Camp Taji")),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("Mosul"), "script text: {}", out.stdout);
+}
+
+#[test]
 fn a_symbolic_link_loop_is_noted_and_everything_loads_once() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("in");

@@ -8,6 +8,7 @@
 use super::textfile::dateline;
 use super::{parse_date_field, read_text, Article, InputFile};
 use crate::error::{Error, Result};
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 pub(super) fn read(file: &InputFile) -> Result<Article> {
@@ -120,40 +121,67 @@ pub(crate) fn parse(raw: &str) -> Article {
     article
 }
 
-fn collect_blocks(el: ElementRef, out: &mut Vec<String>) {
-    let name = el.value().name();
-    if SKIPPED.contains(&name) {
-        return;
+/// The text blocks under `root` in document order. Iterative, with an explicit stack:
+/// elements nested tens of thousands deep neither overflow the stack nor cost more than
+/// their number.
+fn collect_blocks(root: ElementRef, out: &mut Vec<String>) {
+    enum Item<'a> {
+        Element(ElementRef<'a>),
+        Loose(String),
     }
-    if BLOCKS.contains(&name) {
-        let t = clean(&text_of(el));
-        if !t.is_empty() {
-            out.push(t);
-        }
-        return;
-    }
-    for child in el.children() {
-        if let Some(c) = ElementRef::wrap(child) {
-            collect_blocks(c, out);
-        } else if let Node::Text(t) = child.value() {
-            let t = clean(t);
-            if t.len() > 40 {
+    let mut stack = vec![Item::Element(root)];
+    while let Some(item) = stack.pop() {
+        let el = match item {
+            Item::Loose(t) => {
                 out.push(t);
+                continue;
+            }
+            Item::Element(el) => el,
+        };
+        let name = el.value().name();
+        if SKIPPED.contains(&name) {
+            continue;
+        }
+        if BLOCKS.contains(&name) {
+            let t = clean(&text_of(el));
+            if !t.is_empty() {
+                out.push(t);
+            }
+            continue;
+        }
+        // Children in reverse, so the first comes off the stack first. Loose text counts
+        // only when it is long enough to be prose.
+        for child in el.children().rev() {
+            if let Some(c) = ElementRef::wrap(child) {
+                stack.push(Item::Element(c));
+            } else if let Node::Text(t) = child.value() {
+                let t = clean(t);
+                if t.len() > 40 {
+                    stack.push(Item::Loose(t));
+                }
             }
         }
     }
 }
 
+/// The text under `el`, without what script, style and the other skipped elements hold:
+/// one walk that counts the skipped elements it is inside.
 fn text_of(el: ElementRef) -> String {
     let mut s = String::new();
-    for node in el.descendants() {
-        if let Node::Text(t) = node.value() {
-            let skipped = node
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| SKIPPED.contains(&a.value().name()));
-            if !skipped {
-                s.push_str(t);
+    let mut skipped = 0usize;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if SKIPPED.contains(&e.name()) => skipped += 1,
+                Node::Text(t) if skipped == 0 => s.push_str(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if SKIPPED.contains(&e.name()) {
+                        skipped -= 1;
+                    }
+                }
             }
         }
     }
