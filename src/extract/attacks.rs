@@ -1079,11 +1079,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     let none = t.killed == Some(0) && at_place.is_none();
                     let sentence = out[k].attack.sentence;
                     for (j, a) in out.iter_mut().enumerate().skip(near) {
-                        let this = j == k
-                            || (none
-                                && at_place.is_none()
-                                && a.attack.sentence == sentence
-                                && !a.separate);
+                        let this = j == k || (none && a.attack.sentence == sentence && !a.separate);
                         if !this {
                             continue;
                         }
@@ -1171,11 +1167,10 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     let mut finer = a.clone();
                     fill(&mut finer, b);
                     *b = finer;
-                    *b_another = another(b);
                 } else {
                     fill(b, &a);
-                    *b_another = another(b);
                 }
+                *b_another = another(b);
             }
             None => merged.push((a, a_another)),
         }
