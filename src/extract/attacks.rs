@@ -5834,12 +5834,8 @@ fn resolve(
         // neither attacker nor place beside an attributed attack of its own sentence
         // tells that attack, not one of an earlier sentence.
         if !anaphoric && a.place.is_none() {
-            let own = (0..found.len()).find(|&j| {
-                j != i
-                    && !found[j].superseded
-                    && found[j].attack.sentence == a.sentence
-                    && found[j].attack.attacker.is_some()
-            });
+            let own = near(&found, a.sentence, 0)
+                .find(|&j| j != i && !found[j].superseded && found[j].attack.attacker.is_some());
             if let Some(j) = own {
                 let mut b = found[j].attack.clone();
                 fill(&mut b, &a);
