@@ -51,10 +51,13 @@ pub struct BuildReport {
 
 /// Articles extracted in parallel per chunk.
 const CHUNK: usize = 512;
-/// Quads gathered before a bulk load. Each bulk load is one atomic commit of whole
-/// articles; the environment variable `NEWSKG_BULK_QUADS` sets another size (smaller commits
+/// Quads handed to the bulk loader between commits. Each commit makes whole articles visible
+/// at once; the environment variable `NEWSKG_BULK_QUADS` sets another size (smaller commits
 /// save progress more often).
 const BULK_QUADS: usize = 2_000_000;
+/// Quads the bulk loader sorts at once on one thread. With one batch in flight per core,
+/// this bounds the loader's memory.
+const BATCH_QUADS: usize = 100_000;
 
 fn bulk_quads() -> usize {
     std::env::var("NEWSKG_BULK_QUADS")
@@ -144,12 +147,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     };
 
     let mut seen_ids: HashMap<String, String> = HashMap::new();
-    let mut bulk: Vec<Quad> = Vec::new();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut bulk = store.bulk_writer(BATCH_QUADS.min(bulk_size), threads, bulk_size);
     let mut bulk_graphs: HashSet<String> = HashSet::new();
     let mut chunk: Vec<Article> = Vec::with_capacity(CHUNK);
     let mut flush = |chunk: &mut Vec<Article>,
                      report: &mut BuildReport,
-                     bulk: &mut Vec<Quad>|
+                     bulk: &mut crate::store::BulkWriter|
      -> Result<()> {
         let outcomes: Vec<Outcome> = chunk
                 .par_iter()
@@ -210,21 +214,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     report.attacks += attacks;
                     report.quads_written += quads.len();
                     if is_replace || bulk_graphs.contains(graph.as_str()) {
+                        if !is_replace {
+                            // Two ids naming one graph in this build: the first one's quads
+                            // must be in the store before the transaction replaces them.
+                            bulk.commit()?;
+                        }
                         report.replaced += 1;
                         replace.push((graph, quads));
                     } else {
                         report.added += 1;
                         bulk_graphs.insert(graph.as_str().to_string());
-                        bulk.extend(quads);
+                        bulk.add(quads)?;
                     }
                 }
             }
         }
         if !replace.is_empty() {
             store.replace_graphs(&replace)?;
-        }
-        if bulk.len() >= bulk_size {
-            store.bulk_load(std::mem::take(bulk))?;
         }
         Ok(())
     };
@@ -260,9 +266,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         bar.inc(1);
     }
     flush(&mut chunk, &mut report, &mut bulk)?;
-    if !bulk.is_empty() {
-        store.bulk_load(std::mem::take(&mut bulk))?;
-    }
+    bulk.finish()?;
     bar.finish_and_clear();
     report.store_quads = store.len()?;
     report.seconds = started.elapsed().as_secs_f64();

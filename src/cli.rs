@@ -128,6 +128,10 @@ pub struct QueryArgs {
     /// Stop after this many rows or triples.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Also write how the query was evaluated (each step with its rows and time) as JSON to
+    /// FILE, to find what makes a slow query slow.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -175,6 +179,10 @@ pub struct AskArgs {
     /// Cancel the question after this many seconds.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Also write how the question's query was evaluated (each step with its rows and time)
+    /// as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

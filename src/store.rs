@@ -177,16 +177,24 @@ impl KgStore {
         tx.commit().map_err(|e| storage_error(&self.path, e))
     }
 
-    /// Loads quads of new graphs through the bulk loader; nothing is visible before the end.
-    pub fn bulk_load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
-        let mut loader = self
-            .store
-            .bulk_loader()
-            .with_max_memory_size_in_megabytes(256);
-        loader
-            .load_quads(quads)
-            .map_err(|e| storage_error(&self.path, e))?;
-        loader.commit().map_err(|e| storage_error(&self.path, e))
+    /// A writer that streams the quads of new graphs into the bulk loader.
+    ///
+    /// Quads are handed to the loader in batches of `batch` quads, each sorted into RocksDB
+    /// files on a background thread while the caller goes on; at most `threads` batches are
+    /// in flight, so memory stays bounded whatever the number of quads. The files become
+    /// visible together at each commit, which happens once `commit_every` quads have been
+    /// handed over (always after whole calls to [`BulkWriter::add`]) and at
+    /// [`BulkWriter::finish`].
+    pub fn bulk_writer(&self, batch: usize, threads: usize, commit_every: usize) -> BulkWriter<'_> {
+        BulkWriter {
+            kg: self,
+            loader: None,
+            pending: Vec::new(),
+            uncommitted: 0,
+            batch: batch.max(1),
+            threads: threads.max(1),
+            commit_every: commit_every.max(1),
+        }
     }
 
     /// Number of quads in the store.
@@ -196,6 +204,71 @@ impl KgStore {
 
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
+    }
+}
+
+/// Streams new graphs into the store; see [`KgStore::bulk_writer`].
+pub struct BulkWriter<'a> {
+    kg: &'a KgStore,
+    loader: Option<oxigraph::store::BulkLoader<'a>>,
+    pending: Vec<Quad>,
+    uncommitted: usize,
+    batch: usize,
+    threads: usize,
+    commit_every: usize,
+}
+
+impl BulkWriter<'_> {
+    /// Adds the quads of whole graphs. A commit never splits one call's quads.
+    pub fn add(&mut self, quads: Vec<Quad>) -> Result<()> {
+        if self.pending.is_empty() {
+            self.pending = quads;
+        } else {
+            self.pending.extend(quads);
+        }
+        if self.pending.len() >= self.batch {
+            self.send()?;
+        }
+        if self.uncommitted >= self.commit_every {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn send(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let quads = std::mem::take(&mut self.pending);
+        self.uncommitted += quads.len();
+        let (kg, batch, threads) = (self.kg, self.batch, self.threads);
+        let loader = self.loader.get_or_insert_with(|| {
+            // The loader cuts what it is given into batches of (memory × 1000 / threads)
+            // quads; a little more than ours, so each hand-over stays one batch.
+            let megabytes = (batch * threads * 5 / 4).div_ceil(1000).max(1);
+            kg.store
+                .bulk_loader()
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(megabytes)
+        });
+        loader
+            .load_quads(quads)
+            .map_err(|e| storage_error(&kg.path, e))
+    }
+
+    /// Hands over what is pending and makes everything handed over visible.
+    pub fn commit(&mut self) -> Result<()> {
+        self.send()?;
+        self.uncommitted = 0;
+        match self.loader.take() {
+            Some(loader) => loader.commit().map_err(|e| storage_error(&self.kg.path, e)),
+            None => Ok(()),
+        }
+    }
+
+    /// Hands over what is left and commits.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()
     }
 }
 

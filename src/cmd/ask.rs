@@ -52,6 +52,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let opts = RunOptions {
         timeout: super::query::timeout(args.timeout)?,
         limit: None,
+        explain: args.explain,
     };
     super::deadline(opts.timeout);
     let mut out = super::stdout();

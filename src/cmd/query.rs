@@ -57,6 +57,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let opts = RunOptions {
         timeout: timeout(args.timeout)?,
         limit: args.limit,
+        explain: args.explain,
     };
     super::deadline(opts.timeout);
     let mut out = super::stdout();

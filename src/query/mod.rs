@@ -43,6 +43,8 @@ pub enum OutputFormat {
 pub struct RunOptions {
     pub timeout: Option<Duration>,
     pub limit: Option<usize>,
+    /// Write the evaluation plan, with the rows and time of each step, as JSON to this file.
+    pub explain: Option<std::path::PathBuf>,
 }
 
 /// A parsed query, ready to run with parameters.
@@ -93,12 +95,36 @@ impl Prepared {
             .for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         let _watchdog = opts.timeout.map(|t| Watchdog::start(t, token.clone()));
+        let on_store = prepared.on_store(store);
+        let (results, explanation) = if opts.explain.is_some() {
+            let (results, explanation) = on_store.compute_statistics().explain();
+            (results, Some(explanation))
+        } else {
+            (on_store.execute(), None)
+        };
+        let results = results.map_err(|e| map_eval(e, opts))?;
+        let n = self.write_results(results, format, opts, out)?;
+        if let (Some(path), Some(explanation)) = (&opts.explain, explanation) {
+            let mut file = std::io::BufWriter::new(
+                std::fs::File::create(path).map_err(|e| Error::io(path, e))?,
+            );
+            explanation
+                .write_in_json(&mut file)
+                .and_then(|()| file.flush())
+                .map_err(|e| Error::io(path, e))?;
+        }
+        Ok(n)
+    }
+
+    fn write_results(
+        &self,
+        results: QueryResults<'_>,
+        format: OutputFormat,
+        opts: &RunOptions,
+        out: &mut dyn Write,
+    ) -> Result<usize> {
         // Whether `n` rows already reach --limit (checked before asking for the next row).
         let full = |n: usize| opts.limit.is_some_and(|l| n >= l);
-        let results = prepared
-            .on_store(store)
-            .execute()
-            .map_err(|e| map_eval(e, opts))?;
         match results {
             QueryResults::Solutions(solutions) => {
                 let vars: Vec<Variable> = solutions
