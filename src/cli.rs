@@ -26,6 +26,8 @@ pub enum Command {
     Ask(AskArgs),
     Export(ExportArgs),
     Stats(StatsArgs),
+    #[command(hide = true)]
+    GenCorpus(GenCorpusArgs),
 }
 
 /// Where the store is.
@@ -278,4 +280,35 @@ pub struct ExportArgs {
 pub struct StatsArgs {
     #[command(flatten)]
     pub store: StoreArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum GenFormat {
+    /// One JSON object per line (id, title, date, url, text).
+    Jsonl,
+    /// A folder with one .txt file per article (header lines, blank line, body).
+    Text,
+}
+
+/// Generate synthetic conflict news articles for benchmarks.
+///
+/// Article i depends only on the seed and i: the same arguments give the same bytes, and
+/// `--start K --articles N` gives articles K to K+N-1 of the same corpus.
+#[derive(Debug, Args)]
+pub struct GenCorpusArgs {
+    /// How many articles to write.
+    #[arg(long, value_name = "N")]
+    pub articles: u64,
+    /// The corpus seed.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// The number of the first article.
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    pub start: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: GenFormat,
+    /// The output file (jsonl; standard output without it) or folder (text, required).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
 }

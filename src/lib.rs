@@ -16,6 +16,8 @@
 //! - [`query`] runs SPARQL and the named questions of `newskg ask`;
 //! - [`export`] writes graph views for Gephi and other tools.
 //!
+//! [`gen`] writes synthetic articles for benchmarks (`newskg gen-corpus`).
+//!
 //! [`build`] wires ingest, extract, rdf and store together for `newskg build`.
 //!
 //! `build`, `store`, `query` and `export` need the cargo feature `store` (on by default),
@@ -28,6 +30,7 @@ pub mod error;
 #[cfg(feature = "store")]
 pub mod export;
 pub mod extract;
+pub mod gen;
 pub mod ingest;
 #[cfg(feature = "store")]
 pub mod query;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         cli::Command::Ask(a) => cmd::ask::run(a),
         cli::Command::Export(a) => cmd::export::run(a),
         cli::Command::Stats(a) => cmd::stats::run(a),
+        cli::Command::GenCorpus(a) => cmd::gen_corpus::run(a),
     };
     match result {
         Ok(code) => code,

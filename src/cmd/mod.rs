@@ -4,6 +4,7 @@ pub mod ask;
 pub mod build;
 pub mod export;
 pub mod extract;
+pub mod gen_corpus;
 pub mod query;
 pub mod stats;
 
