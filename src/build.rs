@@ -47,6 +47,8 @@ pub struct BuildReport {
     pub quads_written: usize,
     pub store_quads: usize,
     pub seconds: f64,
+    /// Time spent compacting the store, when this build compacted it.
+    pub compaction_seconds: Option<f64>,
 }
 
 /// Articles extracted in parallel per chunk.
@@ -267,6 +269,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
     flush(&mut chunk, &mut report, &mut bulk)?;
     bulk.finish()?;
+    // Every bulk load and transaction leaves files the database has not merged yet, and
+    // every query seeks in each of them. Once the articles written since the last
+    // compaction reach a quarter of the store, it is compacted: each article then pays for
+    // compaction a bounded number of times, and a small addition to a large store pays
+    // nothing until such additions add up.
+    let written = (report.added + report.replaced) as u64;
+    if written > 0 {
+        let since = store.written_since_compaction() + written;
+        let articles = (existing.len() + report.added) as u64;
+        if since * 4 >= articles {
+            let t = Instant::now();
+            store.compact()?;
+            report.compaction_seconds = Some(t.elapsed().as_secs_f64());
+            store.set_written_since_compaction(0)?;
+        } else {
+            store.set_written_since_compaction(since)?;
+        }
+    }
     bar.finish_and_clear();
     report.store_quads = store.len()?;
     report.seconds = started.elapsed().as_secs_f64();

@@ -128,16 +128,17 @@ impl KgStore {
         &self.store
     }
 
-    /// The content hash of every article in the store, by article IRI.
+        /// The content hash of every article in the store, by article IRI.
     pub fn article_hashes(&self) -> Result<HashMap<String, String>> {
         let mut out = HashMap::new();
+        let articles = format!("{ID}article/");
         let pred = NamedNodeRef::new_unchecked(NKG_CONTENT_HASH);
         for q in self.store.quads_for_pattern(None, Some(pred), None, None) {
             let q = q.map_err(|e| storage_error(&self.path, e))?;
             if let (NamedOrBlankNodeRef::NamedNode(s), Term::Literal(l)) =
                 (q.subject.as_ref(), &q.object)
             {
-                if s.as_str().starts_with(ID) && q.graph_name.is_named_node() {
+                                if s.as_str().starts_with(&articles) && q.graph_name.is_named_node() {
                     out.insert(s.as_str().to_string(), l.value().to_string());
                 }
             }
@@ -195,6 +196,42 @@ impl KgStore {
             threads: threads.max(1),
             commit_every: commit_every.max(1),
         }
+    }
+
+    /// Articles written (added or replaced) since the store was last compacted, as kept in
+    /// the marker file.
+    pub fn written_since_compaction(&self) -> u64 {
+        std::fs::read_to_string(self.path.join(MARKER))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| v.get("written_since_compaction").and_then(|n| n.as_u64()))
+            .unwrap_or(0)
+    }
+
+    /// Records in the marker file how many articles were written since the last compaction.
+    pub fn set_written_since_compaction(&self, n: u64) -> Result<()> {
+        let marker = self.path.join(MARKER);
+        let text = std::fs::read_to_string(&marker).map_err(|e| Error::io(&marker, e))?;
+        let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|_| Error::Store {
+            path: self.path.clone(),
+            reason: format!("{MARKER} is damaged; rebuild the store into a new folder"),
+        })?;
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("written_since_compaction".into(), n.into());
+        }
+        let tmp = self.path.join(format!("{MARKER}.tmp"));
+        std::fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap())
+            .map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, &marker).map_err(|e| Error::io(&marker, e))
+    }
+
+    /// Compacts the database: merges the files bulk loads and transactions added into sorted
+    /// levels and drops deleted entries. Costs time in proportion to the store's size; a
+    /// store of many small uncompacted files answers queries several times slower.
+    pub fn compact(&self) -> Result<()> {
+        self.store
+            .optimize()
+            .map_err(|e| storage_error(&self.path, e))
     }
 
     /// Number of quads in the store.

@@ -623,3 +623,70 @@ fn bad_paths_and_stores_are_reported() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ask --list"));
 }
+
+/// The `written_since_compaction` count in a store's marker file.
+fn written_since_compaction(store: &Path) -> u64 {
+    let text = std::fs::read_to_string(store.join("newskg-store.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["written_since_compaction"].as_u64().unwrap()
+}
+
+#[test]
+fn store_is_compacted_once_new_articles_reach_a_quarter_of_it() {
+    let tmp = TempDir::new().unwrap();
+    let articles = tmp.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let text = |town: &str| {
+        format!("date: 2023-05-14\n\nISIL fighters attacked an army post near {town} on Sunday, killing two soldiers.\n")
+    };
+    for (i, town) in ["Samarra", "Tikrit", "Baiji", "Haditha", "Hit", "Ramadi"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(articles.join(format!("a{i}.txt")), text(town)).unwrap();
+    }
+    let store = tmp.path().join("store");
+    // A new store: everything is new, so it is compacted.
+    let (first, code) = build(&store, &[&articles]);
+    assert_eq!(code, 0, "{first}");
+    assert!(first.contains("store compacted in"), "{first}");
+    assert_eq!(written_since_compaction(&store), 0);
+
+    // One article more (1 of 7): under a quarter, no compaction, the count is kept.
+    std::fs::write(articles.join("b1.txt"), text("Fallujah")).unwrap();
+    let (second, _) = build(&store, &[&articles]);
+    assert!(
+        second.contains("1 added, 0 replaced, 6 unchanged"),
+        "{second}"
+    );
+    assert!(!second.contains("compacted"), "{second}");
+    assert_eq!(written_since_compaction(&store), 1);
+
+    // Nothing new: nothing counted.
+    let (third, _) = build(&store, &[&articles]);
+    assert!(!third.contains("compacted"), "{third}");
+    assert_eq!(written_since_compaction(&store), 1);
+
+    // A second one (2 written since, 8 articles): a quarter reached, compacted.
+    std::fs::write(articles.join("b2.txt"), text("Mosul")).unwrap();
+    let (fourth, _) = build(&store, &[&articles]);
+    assert!(fourth.contains("store compacted in"), "{fourth}");
+    assert_eq!(written_since_compaction(&store), 0);
+    let out = run_ok(&[
+        "ask",
+        "who-attacked-where",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    let rows = csv_rows(&out);
+    assert_eq!(
+        rows.iter()
+            .map(|r| r[0].to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        8,
+        "{out}"
+    );
+}

@@ -36,7 +36,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     eprintln!(
-        "read {} articles: {} added, {} replaced, {} unchanged, {} failed{} | {} entities, {} attacks, {} quads written ({} in store) | {:.1} s",
+        "read {} articles: {} added, {} replaced, {} unchanged, {} failed{} | {} entities, {} attacks, {} quads written ({} in store) | {:.1} s{}",
         r.read,
         r.added,
         r.replaced,
@@ -46,8 +46,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         r.entities,
         r.attacks,
         r.quads_written,
-        r.store_quads,
-        r.seconds
+                r.store_quads,
+        r.seconds,
+        r.compaction_seconds
+            .map(|c| format!(" (store compacted in {c:.1} s)"))
+            .unwrap_or_default()
     );
     Ok(if r.failed.is_empty() {
         ExitCode::SUCCESS
