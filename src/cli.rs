@@ -74,6 +74,9 @@ pub enum ExtractFormat {
     Jsonl,
     /// The triples newskg would store for each article.
     Turtle,
+    /// Only the totals (articles, bytes, entities, mentions, attacks, time); articles are
+    /// extracted on every core. Measures the extractor alone.
+    Summary,
 }
 
 /// Show what the extractor finds in articles, without a store.

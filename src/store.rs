@@ -20,7 +20,8 @@ use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 /// The version of the store layout and graph shape this build writes.
-pub const STORE_FORMAT: u32 = 1;
+/// Format 2: each attack report carries its who-attacked-where row (`nkg:row`).
+pub const STORE_FORMAT: u32 = 2;
 const MARKER: &str = "newskg-store.json";
 
 /// An open store and the lock that guards it.
@@ -128,7 +129,7 @@ impl KgStore {
         &self.store
     }
 
-        /// The content hash of every article in the store, by article IRI.
+    /// The content hash of every article in the store, by article IRI.
     pub fn article_hashes(&self) -> Result<HashMap<String, String>> {
         let mut out = HashMap::new();
         let articles = format!("{ID}article/");
@@ -138,7 +139,7 @@ impl KgStore {
             if let (NamedOrBlankNodeRef::NamedNode(s), Term::Literal(l)) =
                 (q.subject.as_ref(), &q.object)
             {
-                                if s.as_str().starts_with(&articles) && q.graph_name.is_named_node() {
+                if s.as_str().starts_with(&articles) && q.graph_name.is_named_node() {
                     out.insert(s.as_str().to_string(), l.value().to_string());
                 }
             }

@@ -447,6 +447,10 @@ fn folders_that_are_not_this_versions_store_are_refused_untouched() {
         assert!(before == after, "{} was changed", store.display());
     }
     // Put the marker back: the store opens again, its article intact.
-    write(&marker, r#"{ "format": 1, "created_by": "newskg 0.1.0" }"#);
+        let current = format!(
+        r#"{{ "format": {}, "created_by": "newskg 0.1.0" }}"#,
+        newskg::store::STORE_FORMAT
+    );
+    write(&marker, &current);
     assert_eq!(article_ids(&other_version).len(), 1);
 }

@@ -23,6 +23,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     for n in &inputs.notices {
         eprintln!("note: {n}");
     }
+    if matches!(args.format, ExtractFormat::Summary) {
+        return summary(&extractor, &inputs, failed);
+    }
     let mut out = super::stdout();
     for file in &inputs.files {
         for item in ingest::read(file) {
@@ -70,6 +73,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     serde_json::to_writer(&mut out, &v)?;
                     writeln!(out)?;
                 }
+                ExtractFormat::Summary => unreachable!("handled above"),
                 ExtractFormat::Turtle => {
                     let quads = rdf::article_quads(&article, &ex, &content_hash(&article, &hash));
                     let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
@@ -87,6 +91,80 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    super::finish(out)?;
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Extracts every article on all cores, keeping only counts, and prints one line of totals.
+fn summary(
+    extractor: &Extractor,
+    inputs: &ingest::Inputs,
+    mut failed: usize,
+) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 1024;
+    let started = std::time::Instant::now();
+    #[derive(Default)]
+    struct Totals {
+        articles: usize,
+        bytes: usize,
+        entities: usize,
+        mentions: usize,
+        attacks: usize,
+    }
+    let mut totals = Totals::default();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let run = |chunk: &mut Vec<ingest::Article>, totals: &mut Totals| {
+        let counts: Vec<(usize, usize, usize)> = chunk
+            .par_iter()
+            .map(|a| {
+                let ex = extractor.extract(a);
+                (ex.entities.len(), ex.mentions.len(), ex.attacks.len())
+            })
+            .collect();
+        for (a, (e, m, k)) in chunk.drain(..).zip(counts) {
+            totals.articles += 1;
+            totals.bytes += a.text.len();
+            totals.entities += e;
+            totals.mentions += m;
+            totals.attacks += k;
+        }
+    };
+    for file in &inputs.files {
+        for item in ingest::read(file) {
+            match item {
+                Ok(a) => {
+                    chunk.push(a);
+                    if chunk.len() >= CHUNK {
+                        run(&mut chunk, &mut totals);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("failed: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    run(&mut chunk, &mut totals);
+    let seconds = started.elapsed().as_secs_f64();
+    let mut out = super::stdout();
+    writeln!(
+        out,
+        "{} articles, {} bytes of text, {} entities, {} mentions, {} attacks, {:.2} s ({:.1} MB/s on {} threads)",
+        totals.articles,
+        totals.bytes,
+        totals.entities,
+        totals.mentions,
+        totals.attacks,
+        seconds,
+        totals.bytes as f64 / 1e6 / seconds.max(1e-9),
+        rayon::current_num_threads()
+    )?;
     super::finish(out)?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS

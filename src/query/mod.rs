@@ -8,6 +8,7 @@
 //! query is cancelled.
 
 pub mod questions;
+pub mod rows;
 
 use crate::error::{Error, Result};
 use crate::rdf::vocab::PREFIXES;
@@ -480,6 +481,26 @@ fn results_format(f: OutputFormat) -> Option<QueryResultsFormat> {
         OutputFormat::Xml => QueryResultsFormat::Xml,
         _ => return None,
     })
+}
+
+/// Writes rows of terms (one per variable) in an output format; returns how many.
+pub(crate) fn write_rows(
+    vars: &[Variable],
+    rows: Vec<Vec<Option<Term>>>,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let n = rows.len();
+    if format == OutputFormat::Table {
+        write_table(vars, &rows, out)?;
+    } else {
+        let mut writer = SolutionWriter::new(format, vars.to_vec(), out)?;
+        for row in &rows {
+            writer.write(vars, row)?;
+        }
+        writer.finish()?;
+    }
+    Ok(n)
 }
 
 /// Writes solutions in a results format as they come.

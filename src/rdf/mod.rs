@@ -242,8 +242,60 @@ pub fn article_quads(article: &Article, ex: &Extraction, content_hash: &str) -> 
         }
         by_iri.insert(iri.as_str().to_string(), n);
         attack_quads(&mut g, &art, &iri, n, a, ex, &iris, &article.text);
+        let report = NamedNode::new_unchecked(format!("{}#report{n}", art.as_str()));
+        let row = report_row(article, a, ex, &iris, |i| {
+            written
+                .get(&i)
+                .map(|w| w.0)
+                .unwrap_or(&ex.entities[i].label)
+        });
+        g.add(
+            report,
+            NKG_ROW,
+            Literal::new_simple_literal(row.to_string()),
+        );
     }
     g.quads
+}
+
+/// The who-attacked-where row of one report, as the question's query would compute it from
+/// the article graph (see queries/who-attacked-where.rq), with the IRIs and date bounds its
+/// filters need. `written` gives how the article writes an entity.
+fn report_row<'a>(
+    article: &Article,
+    a: &Attack,
+    ex: &'a Extraction,
+    iris: &[NamedNode],
+    written: impl Fn(usize) -> &'a str,
+) -> serde_json::Value {
+    let label = |i: usize| ex.entities[i].label.as_str();
+    let (begin, end) = match &a.date {
+        Some(d) => match (d.first_day(), d.last_day()) {
+            (Some(s), Some(e)) => (
+                Some(s.format("%Y-%m-%d").to_string()),
+                Some(e.format("%Y-%m-%d").to_string()),
+            ),
+            _ => (None, None),
+        },
+        None => (None, None),
+    };
+    serde_json::json!({
+        "article": article.id,
+        "attacker": a.attacker.map(label),
+        "attacker_iri": a.attacker.map(|i| iris[i].as_str()),
+        "target": a.target.map(label).or(a.target_text.as_deref()),
+        "place": a.place.map(written),
+        "place_iri": a.place.map(|i| iris[i].as_str()),
+        "date": a.date.as_ref().map(|d| d.to_string()),
+        "begin": begin,
+        "end": end,
+        "killed": a.killed,
+        "wounded": a.wounded,
+        "weapon": a.weapon,
+        "evidence": a.evidence.of(&article.text),
+        "start": a.evidence.start,
+        "confidence": format!("{:.2}", a.confidence),
+    })
 }
 
 /// Type, label, kind, spellings and lookup keys of an entity.

@@ -66,6 +66,7 @@ iri!(NKG_REPORT, "https://newskg.dev/ontology#", "report");
 iri!(NKG_EVIDENCE, "https://newskg.dev/ontology#", "evidence");
 iri!(NKG_RULE, "https://newskg.dev/ontology#", "rule");
 iri!(NKG_CONFIDENCE, "https://newskg.dev/ontology#", "confidence");
+iri!(NKG_ROW, "https://newskg.dev/ontology#", "row");
 iri!(
     NKG_STORE_VERSION,
     "https://newskg.dev/ontology#",
