@@ -134,33 +134,77 @@ struct Entity {
     longitude: Option<f64>,
 }
 
+/// Every entity with a kind: its smallest label and kind over all graphs, and its smallest
+/// coordinates. Each article graph repeats the label and kind of the entities it mentions,
+/// so the same entity has as many of them as articles that name it; one pass over each
+/// property keeps this linear in the store's size (a SPARQL GROUP BY over the union graph
+/// joined every copy with every other, quadratic in an entity's mentions).
 fn entities(store: &KgStore) -> Result<BTreeMap<String, Entity>> {
-    let rows = select_strings(
-        store.store(),
-        "SELECT ?e (MIN(STR(?l)) AS ?label) (MIN(STR(?k)) AS ?kind) (MIN(?la) AS ?lat) (MIN(?lo) AS ?long)
-         WHERE {
-           ?e nkg:kind ?k .
-           OPTIONAL { ?e skos:prefLabel ?l }
-           OPTIONAL { ?e wgs:lat ?la ; wgs:long ?lo }
-         } GROUP BY ?e",
-    )?;
+    let smallest = |pred: &str| -> Result<BTreeMap<String, Term>> {
+        let mut out: BTreeMap<String, Term> = BTreeMap::new();
+        let p = NamedNodeRef::new_unchecked(pred);
+        for q in store.store().quads_for_pattern(None, Some(p), None, None) {
+            let q = q.map_err(|e| Error::Query(e.to_string()))?;
+            let oxigraph::model::NamedOrBlankNode::NamedNode(s) = q.subject else {
+                continue;
+            };
+            match out.get_mut(s.as_str()) {
+                Some(old) => {
+                    if smaller(&q.object, old) {
+                        *old = q.object;
+                    }
+                }
+                None => {
+                    out.insert(s.into_string(), q.object);
+                }
+            }
+        }
+        Ok(out)
+    };
+    let kinds = smallest(NKG_KIND)?;
+    let labels = smallest(SKOS_PREF_LABEL)?;
+    let lats = smallest(WGS_LAT)?;
+    let longs = smallest(WGS_LONG)?;
+    let number = |t: Option<&Term>| match t {
+        Some(Term::Literal(l)) => l.value().parse::<f64>().ok(),
+        _ => None,
+    };
     let mut out = BTreeMap::new();
-    for row in rows {
-        let (Some(iri), Some(kind)) = (row[0].clone(), row[2].clone()) else {
-            continue;
+    for (iri, kind) in kinds {
+        let label = labels
+            .get(&iri)
+            .map(term_string)
+            .unwrap_or_else(|| compact(&iri));
+        // Coordinates only as a pair, as the entity's lat and long.
+        let (latitude, longitude) = match (number(lats.get(&iri)), number(longs.get(&iri))) {
+            (Some(a), Some(o)) => (Some(a), Some(o)),
+            _ => (None, None),
         };
-        let label = row[1].clone().unwrap_or_else(|| compact(&iri));
         out.insert(
             iri,
             Entity {
                 label,
-                kind,
-                latitude: row[3].as_deref().and_then(|s| s.parse().ok()),
-                longitude: row[4].as_deref().and_then(|s| s.parse().ok()),
+                kind: term_string(&kind),
+                latitude,
+                longitude,
             },
         );
     }
     Ok(out)
+}
+
+/// Whether `a` comes before `b` as SPARQL's MIN orders them: numbers by value, everything
+/// else by its string.
+fn smaller(a: &Term, b: &Term) -> bool {
+    if let (Term::Literal(x), Term::Literal(y)) = (a, b) {
+        if let (Ok(x), Ok(y)) = (x.value().parse::<f64>(), y.value().parse::<f64>()) {
+            if matches!(x.partial_cmp(&y), Some(std::cmp::Ordering::Less)) {
+                return true;
+            }
+            return false;
+        }
+    }
+    term_string(a) < term_string(b)
 }
 
 /// An attack with everything the articles say of it.
