@@ -142,20 +142,24 @@ struct Entity {
 fn entities(store: &KgStore) -> Result<BTreeMap<String, Entity>> {
     let smallest = |pred: &str| -> Result<BTreeMap<String, Term>> {
         let mut out: BTreeMap<String, Term> = BTreeMap::new();
-        let p = NamedNodeRef::new_unchecked(pred);
-        for q in store.store().quads_for_pattern(None, Some(p), None, None) {
-            let q = q.map_err(|e| Error::Query(e.to_string()))?;
-            let oxigraph::model::NamedOrBlankNode::NamedNode(s) = q.subject else {
+        // DISTINCT lets the engine drop the copies before it decodes any term.
+        let rows = crate::query::parse(&format!(
+            "SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{pred}> ?o }} }}"
+        ))?
+        .select_terms(store.store(), &[])?;
+        for row in rows {
+            let mut row = row.into_iter();
+            let (Some(Some(Term::NamedNode(s))), Some(Some(o))) = (row.next(), row.next()) else {
                 continue;
             };
             match out.get_mut(s.as_str()) {
                 Some(old) => {
-                    if smaller(&q.object, old) {
-                        *old = q.object;
+                    if smaller(&o, old) {
+                        *old = o;
                     }
                 }
                 None => {
-                    out.insert(s.into_string(), q.object);
+                    out.insert(s.into_string(), o);
                 }
             }
         }
@@ -484,17 +488,21 @@ pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let ents = entities(store)?;
     let all = attacks(store)?;
     let keep = filters.attacks(store)?;
-    let arts = articles(store)?;
     let mut b = Builder::default();
     let drawn = |iri: &str| {
         ents.get(iri)
             .map(|e| ACTOR_VIEW_KINDS.contains(&e.kind.as_str()))
             .unwrap_or(false)
     };
-    let mut mentioned: BTreeMap<&str, i64> = BTreeMap::new();
-    for a in arts.values() {
-        for e in &a.entities {
-            *mentioned.entry(e).or_default() += 1;
+    // Counted by the engine, which decodes one IRI per entity rather than one pair per
+    // mention.
+    let mut mentioned: BTreeMap<String, i64> = BTreeMap::new();
+    for row in select_strings(
+        store.store(),
+        "SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Article ; nkg:mentions ?e } } GROUP BY ?e",
+    )? {
+        if let (Some(e), Some(n)) = (row[0].clone(), row[1].as_deref()) {
+            mentioned.insert(e, n.parse().unwrap_or(0));
         }
     }
     for (iri, n) in &mentioned {
