@@ -447,7 +447,7 @@ fn folders_that_are_not_this_versions_store_are_refused_untouched() {
         assert!(before == after, "{} was changed", store.display());
     }
     // Put the marker back: the store opens again, its article intact.
-        let current = format!(
+    let current = format!(
         r#"{{ "format": {}, "created_by": "newskg 0.1.0" }}"#,
         newskg::store::STORE_FORMAT
     );
