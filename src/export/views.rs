@@ -197,15 +197,17 @@ fn entities(store: &KgStore) -> Result<BTreeMap<String, Entity>> {
     Ok(out)
 }
 
-/// Whether `a` comes before `b` as SPARQL's MIN orders them: numbers by value, everything
-/// else by its string.
+/// Whether `a` comes before `b` as the old MIN aggregates ordered them: typed numbers
+/// (coordinates) by value, everything else (labels, kinds) by its string.
 fn smaller(a: &Term, b: &Term) -> bool {
     if let (Term::Literal(x), Term::Literal(y)) = (a, b) {
-        if let (Ok(x), Ok(y)) = (x.value().parse::<f64>(), y.value().parse::<f64>()) {
-            if matches!(x.partial_cmp(&y), Some(std::cmp::Ordering::Less)) {
-                return true;
+        let typed = |l: &oxigraph::model::Literal| {
+            l.datatype() != oxigraph::model::vocab::xsd::STRING && l.language().is_none()
+        };
+        if typed(x) && typed(y) {
+            if let (Ok(x), Ok(y)) = (x.value().parse::<f64>(), y.value().parse::<f64>()) {
+                return x < y;
             }
-            return false;
         }
     }
     term_string(a) < term_string(b)

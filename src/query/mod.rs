@@ -461,12 +461,17 @@ impl Drop for Watchdog {
 
 fn map_eval(e: oxigraph::sparql::QueryEvaluationError, opts: &RunOptions) -> Error {
     if matches!(e, oxigraph::sparql::QueryEvaluationError::Cancelled) {
-        return Error::Query(format!(
-            "query cancelled after {} s (--timeout); narrow it down or raise the timeout",
-            opts.timeout.map(|t| t.as_secs_f64()).unwrap_or(0.0)
-        ));
+        return cancelled(opts);
     }
     Error::Query(e.to_string())
+}
+
+/// The error of a query stopped by `--timeout`.
+pub(crate) fn cancelled(opts: &RunOptions) -> Error {
+    Error::Query(format!(
+        "query cancelled after {} s (--timeout); narrow it down or raise the timeout",
+        opts.timeout.map(|t| t.as_secs_f64()).unwrap_or(0.0)
+    ))
 }
 
 fn io_err(e: std::io::Error) -> Error {

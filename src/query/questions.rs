@@ -180,7 +180,7 @@ impl Question {
             let filter = super::rows::Filter::resolve(store, &bindings)?;
             return super::rows::who_attacked_where(store, &filter, format, opts, out);
         }
-        self.run_query(store, args, format, opts, out)
+        self.prepare()?.run(store, &bindings, format, opts, out)
     }
 
     /// Runs the question's SPARQL query, never a faster way.

@@ -173,15 +173,8 @@ pub fn who_attacked_where(
         return Err(Error::Query("the row query gave no solutions".into()));
     };
     for (n, solution) in solutions.enumerate() {
-        if n % 4096 == 0 {
-            if let Some(t) = opts.timeout {
-                if started.elapsed() > t {
-                    return Err(Error::Query(format!(
-                        "query cancelled after {} s (--timeout); narrow it down or raise the timeout",
-                        t.as_secs_f64()
-                    )));
-                }
-            }
+        if n % 4096 == 0 && opts.timeout.is_some_and(|t| started.elapsed() > t) {
+            return Err(super::cancelled(opts));
         }
         let solution = solution.map_err(|e| Error::Query(e.to_string()))?;
         let Some(Term::Literal(l)) = solution.get(0) else {
