@@ -22,7 +22,7 @@
 
 use super::cues::{DEMONYMS, PREPOSITIONS};
 use super::lexicon::{Kind, Lexicon};
-use super::numbers::{toll_named, Toll};
+use super::numbers::{number_at, toll_named, Toll};
 use super::{Attack, Entity, EntityTable, Mention};
 use crate::text::dates::{find_dates, DateExpr, PartialDate};
 use crate::text::{Sentence, Span, Token, TokenKind};
@@ -175,7 +175,10 @@ const VERBS: &[(&str, &str)] = &[
     ("slammed", "slam"),
     ("crashed", "slam"),
     ("landed", "land"),
+    ("landing", "land"),
+    ("lands", "land"),
     ("fell", "land"),
+    ("slamming", "slam"),
     ("dropping", "drop"),
     ("drops", "drop"),
 ];
@@ -1035,7 +1038,18 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     a.attack.weapon = (0..toks.len()).find_map(|k| weapon_at(toks, k));
                 }
             }
-            let t = toll_named(toks, 0, toks.len(), &sent.persons);
+            let mut t = toll_named(toks, 0, toks.len(), &sent.persons);
+            // "Iraqi forces killed at least 8 of the assailants": the attackers' losses, told
+            // after the attack, are not its toll.
+            let attackers_dead = toks.iter().enumerate().any(|(k, tok)| {
+                matches!(
+                    tok.lower.as_str(),
+                    "assailants" | "attackers" | "perpetrators" | "gunmen"
+                ) && (k.saturating_sub(4)..k).any(|j| number_at(toks, j).is_some())
+            });
+            if attackers_dead {
+                t.killed = None;
+            }
             let update = toks.iter().enumerate().any(|(k, t)| {
                 t.is("toll")
                     && !(k.saturating_sub(2)..k).any(|j| {
@@ -2141,6 +2155,28 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 i += 1;
                 continue;
             }
+            // "a video shot on January 8", "footage shot by a resident": filmed.
+            if w == "shot"
+                && matches!(
+                    prev,
+                    "video"
+                        | "videos"
+                        | "footage"
+                        | "film"
+                        | "photo"
+                        | "photos"
+                        | "image"
+                        | "images"
+                        | "picture"
+                        | "pictures"
+                        | "clip"
+                        | "clips"
+                        | "photograph"
+                )
+            {
+                i += 1;
+                continue;
+            }
             // Words that are only attacks with an object or a preposition.
             match lemma {
                 // "fired rockets at", "opened fire on"; not "fire broke out", "under fire"
@@ -2717,7 +2753,11 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
             end = k;
             break;
         }
-        if REPORTING.contains(&w) && k > trig.end + 1 && !matches!(w, "according") {
+        // "at what is believed to be X", "what were thought to be fighters": a hedge on
+        // the object, not a report.
+        let hedged_object = k >= 2 && lw(toks, k - 2) == "what" && lw(toks, k + 1) == "to";
+        if REPORTING.contains(&w) && k > trig.end + 1 && !matches!(w, "according") && !hedged_object
+        {
             end = k;
             break;
         }
@@ -4461,6 +4501,17 @@ fn np_span_slots(sent: &Sent, from: usize, limit: usize) -> Option<(usize, usize
     span
 }
 
+/// Past a hedge on an object: "what were believed to be Iran-backed fighters" reads from
+/// "Iran-backed". A wh-word without "to be" ("what they said were ...") names nothing.
+fn past_hedge(toks: &[Token], from: usize, c_end: usize) -> Option<usize> {
+    if !matches!(lw(toks, from), "what" | "whom" | "who" | "which") {
+        return Some(from);
+    }
+    (from + 1..c_end.min(from + 7))
+        .find(|&k| lw(toks, k) == "be")
+        .map(|k| k + 1)
+}
+
 /// The target of an attack as the words say it, and the entity it names when it ends with
 /// one.
 fn target_phrase(
@@ -4541,10 +4592,15 @@ fn target_phrase(
             while j < c_end && matches!(lw(toks, j), "to" | "by") {
                 j += 1;
             }
-            np_span_slots(sent, j, c_end)?
+            np_span_slots(sent, past_hedge(toks, j, c_end)?, c_end)?
         }
         TrigKind::Verb => {
-            let from = skip_preps(trig.end);
+            let mut from = skip_preps(trig.end);
+            // "struck back at the militants".
+            if lw(toks, from) == "back" && matches!(lw(toks, from + 1), "at" | "against" | "on") {
+                from = skip_preps(from + 1);
+            }
+            let from = past_hedge(toks, from, c_end)?;
             if matches!(
                 lw(toks, from),
                 "again" | "back" | "twice" | "hard" | "repeatedly" | "first"
@@ -4650,6 +4706,10 @@ fn target_phrase(
 
 /// The noun phrase right after `from` (up to a preposition or break), as text.
 fn np_text(text: &str, toks: &[Token], from: usize, c_end: usize) -> Option<String> {
+    // "struck what they said were fighters": a wh-word names nothing.
+    if matches!(lw(toks, from), "what" | "whom" | "who" | "which") {
+        return None;
+    }
     let mut end = from;
     while end < c_end && end < from + 6 {
         let t = &toks[end];

@@ -303,7 +303,18 @@ pub struct Toll {
 }
 
 const KILL_VERBS: &[&str] = &[
-    "killing", "killed", "kill", "kills", "slaying", "slew", "claiming",
+    "killing",
+    "killed",
+    "kill",
+    "kills",
+    "slaying",
+    "slew",
+    "claiming",
+    "eliminated",
+    "eliminating",
+    "neutralized",
+    "neutralised",
+    "neutralizing",
 ];
 const WOUND_VERBS: &[&str] = &[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures", "hurting",
@@ -431,9 +442,12 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
     for i in from..to {
         let w = lw(i);
         // "killing at least six police officers and 16 civilians"
-        if KILL_VERBS.contains(&w) || w == "leaving" || w == "left" {
+        // "took out four militants": the phrasal verb, in any tense.
+        let took_out = matches!(w, "took" | "take" | "takes" | "taking") && lw(i + 1) == "out";
+        if KILL_VERBS.contains(&w) || took_out || w == "leaving" || w == "left" {
             let is_left = w == "leaving" || w == "left";
-            if let Some((v, after)) = count_after(tokens, i + 1, to) {
+            let object = if took_out { i + 2 } else { i + 1 };
+            if let Some((v, after)) = count_after(tokens, object, to) {
                 if is_left {
                     // "left at least 20 guards and fighters of the SDF dead": up to the
                     // next punctuation.
@@ -957,6 +971,15 @@ mod tests {
 
     #[test]
     fn reads_tolls() {
+        assert_eq!(
+            toll_of("The Pentagon said it took out four enemy militants."),
+            (Some(4), None)
+        );
+        assert_eq!(
+            toll_of("The army eliminated 12 terrorists in the raid."),
+            (Some(12), None)
+        );
+        assert_eq!(toll_of("the strike took out two tanks"), (None, None));
         assert_eq!(
             toll_of("The strike left at least four people dead."),
             (Some(4), None)

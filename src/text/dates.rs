@@ -255,7 +255,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     )
     .unwrap(),
     month_alone: Regex::new(&format!(
-        r"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Ee]nd of|[Bb]eginning of|[Uu]ntil|[Bb]y)[\s-]+(?:(?:early|late|mid)[\s-]+)?){MONTH}\b(\s+last year)?"
+        r"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Tt]hat|[Tt]he|[Aa]n?|[Ee]nd of|[Bb]eginning of|[Uu]ntil|[Bb]y)[\s-]+(?:(?:early|late|mid)[\s-]+)?){MONTH}\b(\s+last year)?"
     ))
     .unwrap(),
     month_relative: Regex::new(&format!(r"\b{MONTH}\s+(last|this)\s+year\b")).unwrap(),
@@ -606,6 +606,15 @@ mod tests {
             Some("2023-09")
         );
         assert_eq!(first("it may 8 times", "2024-01-15"), None);
+        // A month as a modifier: "an August skirmish", told in February.
+        assert_eq!(
+            first("involved an August skirmish wherein", "2023-02-15").as_deref(),
+            Some("2022-08")
+        );
+        assert_eq!(
+            first("since the March attack on the base", "2023-05-02").as_deref(),
+            Some("2023-03")
+        );
     }
 
     #[test]
