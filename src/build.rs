@@ -10,6 +10,7 @@ use crate::extract::{Extractor, EXTRACTOR_VERSION};
 use crate::ingest::{self, Article};
 use crate::rdf::{self, lexicon, vocab};
 use crate::store::KgStore;
+use crate::tally::Tally;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -113,15 +114,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         h.update(lexicon::ONTOLOGY_TTL.as_bytes());
         h.finalize().to_hex().to_string()
     };
+    // The store's totals, kept up to date as graphs are written; a store without a
+    // trustworthy tally is counted afresh at the end.
+    let mut tally = store.take_tally()?;
     if store.graph_hash(vocab::LEXICON_GRAPH)?.as_deref() != Some(lexicon_hash.as_str()) {
         let lex_quads = lexicon::lexicon_quads(&loaded.lexicon, &lexicon_hash);
-        store.replace_graphs(&[
-            (
-                NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH),
-                lexicon::ontology_quads()?,
-            ),
-            (NamedNode::new_unchecked(vocab::LEXICON_GRAPH), lex_quads),
-        ])?;
+        store.replace_graphs(
+            &[
+                (
+                    NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH),
+                    lexicon::ontology_quads()?,
+                ),
+                (NamedNode::new_unchecked(vocab::LEXICON_GRAPH), lex_quads),
+            ],
+            tally.as_mut(),
+        )?;
     }
     let extractor = Extractor::new(loaded.lexicon);
     let existing = store.article_hashes()?;
@@ -155,6 +162,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut chunk: Vec<Article> = Vec::with_capacity(CHUNK);
     let mut flush = |chunk: &mut Vec<Article>,
                      report: &mut BuildReport,
+                     tally: &mut Option<Tally>,
                      bulk: &mut crate::store::BulkWriter|
      -> Result<()> {
         let outcomes: Vec<Outcome> = chunk
@@ -226,13 +234,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     } else {
                         report.added += 1;
                         bulk_graphs.insert(graph.as_str().to_string());
+                        if let Some(t) = tally.as_mut() {
+                            t.quads += quads.len() as u64;
+                            t.count_article(graph.as_str(), quads.iter().map(|q| q.as_ref()), true);
+                        }
                         bulk.add(quads)?;
                     }
                 }
             }
         }
         if !replace.is_empty() {
-            store.replace_graphs(&replace)?;
+            store.replace_graphs(&replace, tally.as_mut())?;
         }
         Ok(())
     };
@@ -259,7 +271,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     seen_ids.insert(article.id.clone(), article.location());
                     chunk.push(article);
                     if chunk.len() >= CHUNK {
-                        flush(&mut chunk, &mut report, &mut bulk)?;
+                        flush(&mut chunk, &mut report, &mut tally, &mut bulk)?;
                         bar.set_message(format!("{} articles", report.read));
                     }
                 }
@@ -267,7 +279,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         }
         bar.inc(1);
     }
-    flush(&mut chunk, &mut report, &mut bulk)?;
+    flush(&mut chunk, &mut report, &mut tally, &mut bulk)?;
     bulk.finish()?;
     // Every bulk load and transaction leaves files the database has not merged yet, and
     // every query seeks in each of them. Once the articles written since the last
@@ -288,7 +300,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         }
     }
     bar.finish_and_clear();
-    report.store_quads = store.len()?;
+    let tally = match tally {
+        Some(t) => t,
+        None => store.recount()?,
+    };
+    store.save_tally(&tally)?;
+    report.store_quads = tally.quads as usize;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }

@@ -37,6 +37,8 @@ pub mod query;
 pub mod rdf;
 #[cfg(feature = "store")]
 pub mod store;
+#[cfg(feature = "store")]
+pub mod tally;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -1,7 +1,8 @@
 //! The store: an on-disk Oxigraph (RocksDB) dataset with one named graph per article.
 //!
-//! Layout of a store folder: `newskg-store.json` (what made it and its format version),
-//! `newskg.lock` (the file lock), and `db/` (RocksDB). A build holds an exclusive lock on
+//! Layout of a store folder: `newskg-store.json` (what made it, its format version, and the
+//! store's totals when they are known), `newskg-tally.json` (the counts behind the totals,
+//! see [`crate::tally`]), `newskg.lock` (the file lock), and `db/` (RocksDB). A build holds an exclusive lock on
 //! the folder; questions, queries, exports and stats hold a shared one, so they wait for no
 //! one but refuse to run while a build writes (RocksDB's read-only mode is not safe beside a
 //! writer).
@@ -13,6 +14,7 @@
 
 use crate::error::{Error, Result};
 use crate::rdf::vocab::*;
+use crate::tally::{Tally, Totals};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::store::Store;
 use std::collections::HashMap;
@@ -23,6 +25,8 @@ use std::path::{Path, PathBuf};
 /// Format 2: each attack report carries its who-attacked-where row (`nkg:row`).
 pub const STORE_FORMAT: u32 = 2;
 const MARKER: &str = "newskg-store.json";
+const TALLY: &str = "newskg-tally.json";
+const RDF_TYPE_IRI: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// An open store and the lock that guards it.
 pub struct KgStore {
@@ -62,6 +66,7 @@ impl KgStore {
             let info = serde_json::json!({
                 "format": STORE_FORMAT,
                 "created_by": format!("newskg {}", env!("CARGO_PKG_VERSION")),
+                "totals": Totals::default(),
             });
             // Written aside and renamed, so a crash never leaves half a marker.
             let tmp = path.join(format!("{MARKER}.tmp"));
@@ -165,8 +170,57 @@ impl KgStore {
         Ok(None)
     }
 
-    /// Replaces the content of whole graphs, one transaction for the batch.
-    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<()> {
+    /// Replaces the content of whole graphs, one transaction for the batch, and counts the
+    /// change in `tally`.
+    pub fn replace_graphs(
+        &self,
+        graphs: &[(NamedNode, Vec<Quad>)],
+        tally: Option<&mut Tally>,
+    ) -> Result<()> {
+        // What leaves the store, read before the transaction (only this writer holds the
+        // store): the number of quads, counted in the engine, and the quads the tally reads.
+        // Reading every quad would decode every term, a database read each.
+        let mut old: Vec<(u64, Vec<Quad>)> = Vec::new();
+        if tally.is_some() {
+            for (g, _) in graphs {
+                let count = crate::query::select_strings(
+                    &self.store,
+                    &format!(
+                        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}",
+                        g.as_str()
+                    ),
+                )
+                .map_err(|e| Error::Store {
+                    path: self.path.clone(),
+                    reason: format!("counting a graph: {e}"),
+                })?
+                .first()
+                .and_then(|r| r[0].as_deref()?.parse::<u64>().ok())
+                .unwrap_or(0);
+                let gr = GraphNameRef::NamedNode(g.as_ref());
+                let mut quads = Vec::new();
+                if is_article_graph(g.as_str()) {
+                    let p = |iri: &'static str| Some(NamedNodeRef::new_unchecked(iri));
+                    for it in [
+                        self.store
+                            .quads_for_pattern(None, p(RDF_TYPE_IRI), None, Some(gr)),
+                        self.store.quads_for_pattern(
+                            Some(g.as_ref().into()),
+                            p(NKG_MENTIONS),
+                            None,
+                            Some(gr),
+                        ),
+                        self.store
+                            .quads_for_pattern(None, p(NKG_KIND), None, Some(gr)),
+                    ] {
+                        for q in it {
+                            quads.push(q.map_err(|e| storage_error(&self.path, e))?);
+                        }
+                    }
+                }
+                old.push((count, quads));
+            }
+        }
         let mut tx = self
             .store
             .start_transaction()
@@ -176,7 +230,125 @@ impl KgStore {
                 .map_err(|e| storage_error(&self.path, e))?;
             tx.extend(quads.iter());
         }
-        tx.commit().map_err(|e| storage_error(&self.path, e))
+        tx.commit().map_err(|e| storage_error(&self.path, e))?;
+        if let Some(t) = tally {
+            for ((g, new), (count, old)) in graphs.iter().zip(&old) {
+                t.quads = t.quads.saturating_sub(*count) + new.len() as u64;
+                if is_article_graph(g.as_str()) {
+                    t.count_article(g.as_str(), old.iter().map(|q| q.as_ref()), false);
+                    t.count_article(g.as_str(), new.iter().map(|q| q.as_ref()), true);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The store's totals, when the last build left them (a build that stopped midway
+    /// leaves none).
+    pub fn totals(&self) -> Option<Totals> {
+        let v = self.read_marker().ok()?;
+        serde_json::from_value(v.get("totals")?.clone()).ok()
+    }
+
+    /// Takes the tally for a build that will write: the totals are removed from the marker
+    /// until [`KgStore::save_tally`] puts them back, so a build that stops midway leaves no
+    /// stale figures. `None` when the store has no trustworthy tally; the build then counts
+    /// the store afresh with [`KgStore::recount`].
+    pub fn take_tally(&self) -> Result<Option<Tally>> {
+        let Some(totals) = self.totals() else {
+            return Ok(None);
+        };
+        let tally = if totals == Totals::default() {
+            Some(Tally::default())
+        } else {
+            std::fs::read_to_string(self.path.join(TALLY))
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                .and_then(|v| Tally::from_json(&v))
+                .filter(|t| t.totals() == totals)
+        };
+        self.update_marker(|m| {
+            m.remove("totals");
+        })?;
+        Ok(tally)
+    }
+
+    /// Writes the tally, then the totals into the marker.
+    pub fn save_tally(&self, tally: &Tally) -> Result<()> {
+        let file = self.path.join(TALLY);
+        let tmp = self.path.join(format!("{TALLY}.tmp"));
+        std::fs::write(&tmp, serde_json::to_vec(&tally.to_json()).unwrap())
+            .map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, &file).map_err(|e| Error::io(&file, e))?;
+        let totals = serde_json::to_value(tally.totals()).unwrap();
+        self.update_marker(|m| {
+            m.insert("totals".into(), totals);
+        })
+    }
+
+    /// Counts the whole store: every quad, and the article graphs' articles, reports,
+    /// attacks and mentioned entities, each by one query grouped in the engine (decoding a
+    /// term costs a database read, so only the distinct nodes are decoded).
+    pub fn recount(&self) -> Result<Tally> {
+        let rows = |q: &str| -> Result<Vec<Vec<Option<String>>>> {
+            crate::query::select_strings(&self.store, q).map_err(|e| Error::Store {
+                path: self.path.clone(),
+                reason: format!("counting the store: {e}"),
+            })
+        };
+        let num = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        let one =
+            |q: &str| -> Result<u64> { Ok(rows(q)?.first().map(|r| num(&r[0])).unwrap_or(0)) };
+        // Only article graphs hold these patterns: no filter on the graph, which would
+        // decode it on every row.
+        let articles = one("SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Article } }")?;
+        let reports = one("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r a nkg:Report } }")?;
+        let attacks =
+            rows("SELECT ?a (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?a a nkg:Attack } } GROUP BY ?a")?;
+        let entities = rows(
+            "SELECT ?e ?kind (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?g nkg:mentions ?e . ?e nkg:kind ?kind } } GROUP BY ?e ?kind",
+        )?;
+        Ok(Tally::from_counts(
+            self.len()? as u64,
+            articles,
+            reports,
+            entities
+                .iter()
+                .filter_map(|r| Some((r[0].clone()?, r[1].clone()?, num(&r[2]) as u32))),
+            attacks
+                .iter()
+                .filter_map(|r| Some((r[0].clone()?, num(&r[1]) as u32))),
+        ))
+    }
+
+    fn read_marker(&self) -> Result<serde_json::Value> {
+        let marker = self.path.join(MARKER);
+        let text = std::fs::read_to_string(&marker).map_err(|e| Error::io(&marker, e))?;
+        serde_json::from_str(&text).map_err(|_| Error::Store {
+            path: self.path.clone(),
+            reason: format!("{MARKER} is damaged; rebuild the store into a new folder"),
+        })
+    }
+
+    /// Changes the marker file: written aside and renamed, so a crash leaves either the old
+    /// or the new one.
+    fn update_marker(
+        &self,
+        change: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
+    ) -> Result<()> {
+        let marker = self.path.join(MARKER);
+        let mut v = self.read_marker()?;
+        if let Some(obj) = v.as_object_mut() {
+            change(obj);
+        }
+        let tmp = self.path.join(format!("{MARKER}.tmp"));
+        std::fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap())
+            .map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, &marker).map_err(|e| Error::io(&marker, e))
     }
 
     /// A writer that streams the quads of new graphs into the bulk loader.
@@ -211,19 +383,9 @@ impl KgStore {
 
     /// Records in the marker file how many articles were written since the last compaction.
     pub fn set_written_since_compaction(&self, n: u64) -> Result<()> {
-        let marker = self.path.join(MARKER);
-        let text = std::fs::read_to_string(&marker).map_err(|e| Error::io(&marker, e))?;
-        let mut v: serde_json::Value = serde_json::from_str(&text).map_err(|_| Error::Store {
-            path: self.path.clone(),
-            reason: format!("{MARKER} is damaged; rebuild the store into a new folder"),
-        })?;
-        if let Some(obj) = v.as_object_mut() {
-            obj.insert("written_since_compaction".into(), n.into());
-        }
-        let tmp = self.path.join(format!("{MARKER}.tmp"));
-        std::fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap())
-            .map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, &marker).map_err(|e| Error::io(&marker, e))
+        self.update_marker(|m| {
+            m.insert("written_since_compaction".into(), n.into());
+        })
     }
 
     /// Compacts the database: merges the files bulk loads and transactions added into sorted
@@ -319,6 +481,12 @@ pub fn term_string(t: &Term) -> String {
         #[allow(unreachable_patterns)]
         other => other.to_string(),
     }
+}
+
+/// Whether a graph is an article's (the lexicon and ontology graphs are not).
+fn is_article_graph(iri: &str) -> bool {
+    iri.strip_prefix(ID)
+        .is_some_and(|rest| rest.starts_with("article/"))
 }
 
 fn not_a_store_to_build(path: &Path) -> Error {

@@ -624,6 +624,114 @@ fn bad_paths_and_stores_are_reported() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("ask --list"));
 }
 
+/// `stats` output worked out with SPARQL through `newskg query`.
+fn stats_by_sparql(store: &Path) -> String {
+    let tmp = TempDir::new().unwrap();
+    let one = |q: &str| -> String {
+        let f = tmp.path().join("q.rq");
+        std::fs::write(&f, q).unwrap();
+        let out = run_ok(&[
+            "query",
+            f.to_str().unwrap(),
+            "--store",
+            store.to_str().unwrap(),
+            "--format",
+            "csv",
+        ]);
+        out.lines().skip(1).collect::<Vec<_>>().join("\n")
+    };
+    let articles = one("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Article } }");
+    let attacks = one("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a nkg:Attack } }");
+    let reports = one("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a nkg:Report } }");
+    let kinds = one("SELECT ?kind (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?g nkg:mentions ?e . ?e nkg:kind ?kind } } GROUP BY ?kind ORDER BY ?kind");
+    let quads = one("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let kinds: Vec<(String, u64)> = kinds
+        .lines()
+        .map(|l| {
+            let (k, n) = l.split_once(',').unwrap();
+            (k.to_string(), n.parse().unwrap())
+        })
+        .collect();
+    let mut s = format!(
+        "store      {}\narticles   {articles}\nattacks    {attacks} ({reports} reports)\nentities   {}\n",
+        store.display(),
+        kinds.iter().map(|(_, n)| n).sum::<u64>()
+    );
+    for (k, n) in &kinds {
+        s.push_str(&format!("  {k:<13} {n}\n"));
+    }
+    s.push_str(&format!("quads      {quads}\n"));
+    s
+}
+
+#[test]
+fn stats_stay_true_through_additions_replacements_and_a_stopped_build() {
+    let tmp = TempDir::new().unwrap();
+    let articles = tmp.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let text = |town: &str, actor: &str| {
+        format!("date: 2023-05-14\n\n{actor} fighters attacked an army post near {town} on Sunday, killing two soldiers.\n")
+    };
+    // Two articles tell one attack (one attack node, two reports).
+    std::fs::write(articles.join("a.txt"), text("Samarra", "ISIL")).unwrap();
+    std::fs::write(articles.join("b.txt"), text("Samarra", "ISIL")).unwrap();
+    std::fs::write(articles.join("c.txt"), text("Tikrit", "Kataib Hezbollah")).unwrap();
+    let store = tmp.path().join("store");
+    let s = store.to_str().unwrap();
+    let (err, code) = build(&store, &[&articles]);
+    assert_eq!(code, 0, "{err}");
+    let stats = run_ok(&["stats", "--store", s]);
+    assert!(
+        stats.contains("articles   3\nattacks    2 (3 reports)"),
+        "{stats}"
+    );
+    assert_eq!(stats, stats_by_sparql(&store));
+    assert_eq!(
+        store_quads(&err),
+        stats_by_sparql(&store).lines().last().unwrap()[11..]
+            .parse::<usize>()
+            .unwrap()
+    );
+
+    // One of the two tellers now tells another attack; Kataib Hezbollah's article is
+    // replaced by one about Baiji; an article is added.
+    std::fs::write(articles.join("b.txt"), text("Haditha", "ISIL")).unwrap();
+    std::fs::write(articles.join("c.txt"), text("Baiji", "ISIL")).unwrap();
+    std::fs::write(articles.join("d.txt"), text("Mosul", "Asaib Ahl al-Haq")).unwrap();
+    let (err, code) = build(&store, &[&articles]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 added, 2 replaced, 1 unchanged"), "{err}");
+    let stats = run_ok(&["stats", "--store", s]);
+    assert!(
+        stats.contains("articles   4\nattacks    4 (4 reports)"),
+        "{stats}"
+    );
+    assert_eq!(stats, stats_by_sparql(&store));
+
+    // A build that stopped midway leaves no totals: stats counts the store, and the next
+    // build puts them back.
+    let marker = store.join("newskg-store.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&marker).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("totals");
+    std::fs::write(&marker, v.to_string()).unwrap();
+    assert_eq!(run_ok(&["stats", "--store", s]), stats);
+    std::fs::write(articles.join("a.txt"), text("Ramadi", "ISIL")).unwrap();
+    let (err, code) = build(&store, &[&articles]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&marker).unwrap()).unwrap();
+    assert!(v.get("totals").is_some(), "{v}");
+    let stats = run_ok(&["stats", "--store", s]);
+    assert_eq!(stats, stats_by_sparql(&store));
+    // A tally that does not match the totals is not trusted.
+    std::fs::write(store.join("newskg-tally.json"), "{}").unwrap();
+    std::fs::write(articles.join("e.txt"), text("Hit", "ISIL")).unwrap();
+    let (err, code) = build(&store, &[&articles]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(run_ok(&["stats", "--store", s]), stats_by_sparql(&store));
+}
+
 /// The `written_since_compaction` count in a store's marker file.
 fn written_since_compaction(store: &Path) -> u64 {
     let text = std::fs::read_to_string(store.join("newskg-store.json")).unwrap();
