@@ -244,54 +244,72 @@ impl Attack {
 
 fn attacks(store: &KgStore) -> Result<BTreeMap<String, Attack>> {
     let mut out: BTreeMap<String, Attack> = BTreeMap::new();
-    let rows = select_strings(
-        store.store(),
-        "SELECT DISTINCT ?attack ?p ?o WHERE {
-           ?attack a nkg:Attack ; ?p ?o .
-           FILTER(?p IN (nkg:attacker, nkg:target, nkg:place, sem:hasTimeStamp,
-             sem:hasBeginTimeStamp, sem:hasEndTimeStamp, nkg:killed, nkg:wounded, nkg:weapon,
-             nkg:targetDescription))
-         }",
-    )?;
-    for row in rows {
-        let (Some(iri), Some(p), Some(o)) = (row[0].clone(), row[1].as_deref(), row[2].clone())
-        else {
+    let attack_prefix = format!("{ID}attack/");
+    // Every attack once, with each property's distinct values joined in the engine: a term
+    // costs a database read to decode, so each attack IRI is decoded once per row here
+    // rather than once per property value (copies of a value, one per reporting article,
+    // are dropped before decoding).
+    let props = [
+        NKG_ATTACKER,
+        NKG_TARGET,
+        NKG_PLACE,
+        SEM_HAS_TIMESTAMP,
+        SEM_HAS_BEGIN_TIMESTAMP,
+        SEM_HAS_END_TIMESTAMP,
+        NKG_KILLED,
+        NKG_WOUNDED,
+        NKG_WEAPON,
+        NKG_TARGET_DESCRIPTION,
+    ];
+    let mut q = String::from("SELECT * WHERE { { SELECT DISTINCT ?a WHERE { ?a a nkg:Attack } }");
+    for (i, pred) in props.iter().enumerate() {
+        q.push_str(&format!(
+            " OPTIONAL {{ {{ SELECT DISTINCT ?a ?v{i} WHERE {{ ?a <{pred}> ?v{i} }} }} }}"
+        ));
+    }
+    q.push_str(" }");
+    for row in select_strings(store.store(), &q)? {
+        let Some(iri) = row[0].clone() else { continue };
+        if !iri.starts_with(&attack_prefix) {
             continue;
-        };
+        }
         let a = out.entry(iri).or_default();
-        let max = |old: Option<i64>, new: &str| match (old, new.parse::<i64>().ok()) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        };
-        let min = |old: &mut Option<String>, new: String| {
-            if old.as_ref().map(|o| new < *o).unwrap_or(true) {
-                *old = Some(new);
-            }
-        };
-        match p {
-            NKG_ATTACKER => {
-                a.attackers.insert(o);
-            }
-            NKG_TARGET => {
-                a.targets.insert(o);
-            }
-            NKG_PLACE => {
-                a.places.insert(o);
-            }
-            SEM_HAS_TIMESTAMP => min(&mut a.date, o),
-            SEM_HAS_BEGIN_TIMESTAMP => min(&mut a.begin, o),
-            SEM_HAS_END_TIMESTAMP => {
-                if a.end.as_ref().map(|e| o > *e).unwrap_or(true) {
-                    a.end = Some(o);
+        for (pred, o) in props.iter().zip(row[1..].iter()) {
+            let Some(o) = o.clone() else { continue };
+            let max = |old: Option<i64>, new: &str| match (old, new.parse::<i64>().ok()) {
+                (Some(x), Some(y)) => Some(x.max(y)),
+                (x, y) => x.or(y),
+            };
+            let min = |old: &mut Option<String>, new: String| {
+                if old.as_ref().map(|o| new < *o).unwrap_or(true) {
+                    *old = Some(new);
                 }
-            }
-            NKG_KILLED => a.killed = max(a.killed, &o),
-            NKG_WOUNDED => a.wounded = max(a.wounded, &o),
-            NKG_WEAPON => {
-                a.weapons.insert(o);
-            }
-            _ => {
-                a.target_text.insert(o);
+            };
+            match *pred {
+                NKG_ATTACKER => {
+                    a.attackers.insert(o);
+                }
+                NKG_TARGET => {
+                    a.targets.insert(o);
+                }
+                NKG_PLACE => {
+                    a.places.insert(o);
+                }
+                SEM_HAS_TIMESTAMP => min(&mut a.date, o),
+                SEM_HAS_BEGIN_TIMESTAMP => min(&mut a.begin, o),
+                SEM_HAS_END_TIMESTAMP => {
+                    if a.end.as_ref().map(|e| o > *e).unwrap_or(true) {
+                        a.end = Some(o);
+                    }
+                }
+                NKG_KILLED => a.killed = max(a.killed, &o),
+                NKG_WOUNDED => a.wounded = max(a.wounded, &o),
+                NKG_WEAPON => {
+                    a.weapons.insert(o);
+                }
+                _ => {
+                    a.target_text.insert(o);
+                }
             }
         }
     }
