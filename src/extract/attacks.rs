@@ -1217,21 +1217,31 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     }
     // "A drone launched from Syria fell near X. It is unclear who launched the drone": the
     // country it came from is no attacker.
-    let disclaimed = input.tokens.iter().any(|toks| {
-        (0..toks.len()).any(|k| {
-            let w = lw(toks, k);
-            let unclear = matches!(w, "unclear" | "unknown")
-                || (matches!(w, "clear" | "known") && k > 0 && lw(toks, k - 1) == "not");
-            unclear && lw(toks, k + 1) == "who"
+    // Only for the attacks just told: an article may go on to another attack whose
+    // attacker it does know.
+    let disclaimed: Vec<usize> = input
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, toks)| {
+            (0..toks.len()).any(|k| {
+                let w = lw(toks, k);
+                let unclear = matches!(w, "unclear" | "unknown")
+                    || (matches!(w, "clear" | "known") && k > 0 && lw(toks, k - 1) == "not");
+                unclear && lw(toks, k + 1) == "who"
+            })
         })
-    });
-    if disclaimed {
-        for a in attacks.iter_mut() {
-            if a.attacker
+        .map(|(s, _)| s)
+        .collect();
+    for a in attacks.iter_mut() {
+        let near = disclaimed
+            .iter()
+            .any(|&s| s >= a.sentence && s - a.sentence <= 2);
+        if near
+            && a.attacker
                 .is_some_and(|e| table.entities[e].kind == Kind::Country)
-            {
-                a.attacker = None;
-            }
+        {
+            a.attacker = None;
         }
     }
     dedupe(attacks)
@@ -2194,7 +2204,8 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                     } else {
                         i + 1
                     };
-                    let window: Vec<&str> = (before..(i + 6).min(toks.len()))
+                    // "launched more than a dozen ballistic missiles": up to seven words on.
+                    let window: Vec<&str> = (before..(i + 8).min(toks.len()))
                         .filter(|&k| k != i)
                         .map(|k| lw(toks, k))
                         .collect();
@@ -2537,6 +2548,12 @@ fn looks_like_noun(text: &str, toks: &[Token], i: usize) -> bool {
             | "is"
             | "are"
             | "killed"
+            | "kills"
+            | "leaves"
+            | "wounds"
+            | "injures"
+            | "hits"
+            | "destroys"
             | "left"
             | "came"
             | "took"
@@ -4648,7 +4665,20 @@ fn target_phrase(
             {
                 start += 1;
             }
-            np_span_slots(sent, start, trig.tok)?
+            let subject = np_span_slots(sent, start, trig.tok)?;
+            // "Several rockets were launched toward the base", "two drones were fired at
+            // X": the weapon is the subject, the target follows.
+            if (subject.0..subject.1).any(is_weapon) {
+                let at = (trig.end..c_end.min(trig.end + 8)).find(|&k| {
+                    matches!(
+                        lw(toks, k),
+                        "at" | "on" | "against" | "toward" | "towards" | "targeting" | "into"
+                    )
+                })?;
+                np_span_slots(sent, past_hedge(toks, skip_preps(at), c_end)?, c_end)?
+            } else {
+                subject
+            }
         }
         TrigKind::Noun => {
             let mut k = trig.end;

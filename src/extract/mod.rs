@@ -153,10 +153,20 @@ impl Extractor {
             {
                 continue;
             }
-            // "the city of Deir-ez-Zor" writes the name "Deir-ez-Zor".
+            // "the city of Deir-ez-Zor" writes the name "Deir-ez-Zor", "the province of
+            // al-Anbar" the name "al-Anbar".
             let mut m = m;
             let matched = m.span.of(text);
-            if let Some(p) = ["holy city of ", "city of ", "town of "].iter().find(|p| {
+            if let Some(p) = [
+                "holy city of ",
+                "city of ",
+                "town of ",
+                "province of ",
+                "governorate of ",
+                "district of ",
+            ]
+            .iter()
+            .find(|p| {
                 matched.len() > p.len()
                     && matched.is_char_boundary(p.len())
                     && matched[..p.len()].eq_ignore_ascii_case(p)
@@ -670,7 +680,9 @@ mod tests {
         let extractor = Extractor::new(lexicon);
         let article = Article {
             id: "a".into(),
-            text: "Drones struck a depot in the city of Mosul on Monday, officials said.".into(),
+            text: "Drones struck a depot in the city of Mosul on Monday, officials said. \
+                   A rocket hit a base in the western province of al-Anbar."
+                .into(),
             ..Article::default()
         };
         let ex = extractor.extract(&article);
@@ -680,8 +692,11 @@ mod tests {
             .map(|m| m.span.of(&article.text))
             .collect();
         assert!(written.contains(&"Mosul"), "{written:?}");
+        assert!(written.contains(&"al-Anbar"), "{written:?}");
         assert!(
-            !written.iter().any(|w| w.starts_with("city")),
+            !written
+                .iter()
+                .any(|w| w.starts_with("city") || w.starts_with("province")),
             "{written:?}"
         );
     }
