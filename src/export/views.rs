@@ -226,7 +226,9 @@ struct Attack {
     wounded: Option<i64>,
     weapons: BTreeSet<String>,
     target_text: BTreeSet<String>,
-    /// The article graphs that report it.
+    /// The number of article graphs that report it.
+    sources: i64,
+    /// The article graphs that report it, when asked for.
     articles: BTreeSet<String>,
 }
 
@@ -242,7 +244,10 @@ impl Attack {
     }
 }
 
-fn attacks(store: &KgStore) -> Result<BTreeMap<String, Attack>> {
+/// Every attack with what the articles say of it; `with_articles` also lists the article
+/// graphs that report each (otherwise only their number), which costs decoding every
+/// report's graph.
+fn attacks(store: &KgStore, with_articles: bool) -> Result<BTreeMap<String, Attack>> {
     let mut out: BTreeMap<String, Attack> = BTreeMap::new();
     let attack_prefix = format!("{ID}attack/");
     // Every attack once, with each property's distinct values joined in the engine: a term
@@ -261,20 +266,30 @@ fn attacks(store: &KgStore) -> Result<BTreeMap<String, Attack>> {
         NKG_WEAPON,
         NKG_TARGET_DESCRIPTION,
     ];
-    let mut q = String::from("SELECT * WHERE { { SELECT DISTINCT ?a WHERE { ?a a nkg:Attack } }");
+    let mut q = String::from("SELECT ?a");
+    for i in 0..props.len() {
+        q.push_str(&format!(" ?v{i}"));
+    }
+    q.push_str(" ?sources WHERE { { SELECT DISTINCT ?a WHERE { ?a a nkg:Attack } }");
     for (i, pred) in props.iter().enumerate() {
         q.push_str(&format!(
             " OPTIONAL {{ {{ SELECT DISTINCT ?a ?v{i} WHERE {{ ?a <{pred}> ?v{i} }} }} }}"
         ));
     }
-    q.push_str(" }");
+    // The number of reporting articles, counted in the engine.
+    q.push_str(
+        " OPTIONAL { { SELECT ?a (COUNT(DISTINCT ?g) AS ?sources) WHERE { GRAPH ?g { ?a nkg:report ?r } } GROUP BY ?a } } }",
+    );
     for row in select_strings(store.store(), &q)? {
         let Some(iri) = row[0].clone() else { continue };
         if !iri.starts_with(&attack_prefix) {
             continue;
         }
         let a = out.entry(iri).or_default();
-        for (pred, o) in props.iter().zip(row[1..].iter()) {
+        if let Some(n) = row[props.len() + 1].as_deref() {
+            a.sources = n.parse().unwrap_or(0);
+        }
+        for (pred, o) in props.iter().zip(row[1..=props.len()].iter()) {
             let Some(o) = o.clone() else { continue };
             let max = |old: Option<i64>, new: &str| match (old, new.parse::<i64>().ok()) {
                 (Some(x), Some(y)) => Some(x.max(y)),
@@ -312,6 +327,9 @@ fn attacks(store: &KgStore) -> Result<BTreeMap<String, Attack>> {
                 }
             }
         }
+    }
+    if !with_articles {
+        return Ok(out);
     }
     let rows = select_strings(
         store.store(),
@@ -506,7 +524,7 @@ fn selected<'a>(
 /// The actors view.
 pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let ents = entities(store)?;
-    let all = attacks(store)?;
+    let all = attacks(store, false)?;
     let keep = filters.attacks(store)?;
     let mut b = Builder::default();
     let drawn = |iri: &str| {
@@ -519,7 +537,7 @@ pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let mut mentioned: BTreeMap<String, i64> = BTreeMap::new();
     for row in select_strings(
         store.store(),
-        "SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a nkg:Article ; nkg:mentions ?e } } GROUP BY ?e",
+        "SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g nkg:mentions ?e } } GROUP BY ?e",
     )? {
         if let (Some(e), Some(n)) = (row[0].clone(), row[1].as_deref()) {
             mentioned.insert(e, n.parse().unwrap_or(0));
@@ -571,7 +589,7 @@ pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
                 let e = b.edge(attacker, v, kind);
                 e.weight += 1.0;
                 add_int(&mut e.attrs, "killed", a.killed.unwrap_or(0));
-                add_int(&mut e.attrs, "sources", a.articles.len() as i64);
+                add_int(&mut e.attrs, "sources", a.sources);
                 if let Some(d) = &a.date {
                     let first = e
                         .attrs
@@ -652,14 +670,14 @@ fn attack_label(a: &Attack, ents: &BTreeMap<String, Entity>) -> String {
 /// The attacks view.
 pub fn attacks_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let ents = entities(store)?;
-    let all = attacks(store)?;
+    let all = attacks(store, true)?;
     let keep = filters.attacks(store)?;
     let arts = articles(store)?;
     let mut b = Builder::default();
     for (iri, a) in selected(&all, &keep) {
         let spell = a.spell();
         let n = b.node(iri, || (attack_label(a, &ents), "attack".into()));
-        n.size = a.articles.len() as f64;
+        n.size = a.sources as f64;
         n.spells.extend(spell.clone());
         if let Some(d) = &a.date {
             n.attrs.insert("date".into(), Value::Str(d.clone()));
@@ -679,8 +697,7 @@ pub fn attacks_view(store: &KgStore, filters: &Filters) -> Result<View> {
             n.attrs
                 .insert("target_description".into(), Value::Str(t.join(" | ")));
         }
-        n.attrs
-            .insert("sources".into(), Value::Int(a.articles.len() as i64));
+        n.attrs.insert("sources".into(), Value::Int(a.sources));
         let link = |b: &mut Builder, other: &str, kind: &str, outgoing: bool| {
             let (s, t) = if outgoing {
                 (iri.as_str(), other)
@@ -750,7 +767,7 @@ fn selected_articles(
     match filters.attacks(store)? {
         None => Ok(arts.keys().cloned().collect()),
         Some(keep) => {
-            let all = attacks(store)?;
+            let all = attacks(store, true)?;
             Ok(keep
                 .iter()
                 .filter_map(|a| all.get(a))
@@ -867,7 +884,7 @@ fn triples_view(
         }
         if let Some(a) = all.get(&n.iri) {
             n.spells.extend(a.spell());
-            n.size = a.articles.len() as f64;
+            n.size = a.sources as f64;
         }
         let lits = literals.remove(&n.iri).unwrap_or_default();
         if !ents.contains_key(&n.iri) {
@@ -906,7 +923,7 @@ fn triples_view(
 /// The full view of the article graphs.
 pub fn full_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let ents = entities(store)?;
-    let all = attacks(store)?;
+    let all = attacks(store, false)?;
     let arts = articles(store)?;
     let keep = selected_articles(store, filters, &arts)?;
     let mut triples: Vec<Spo> = Vec::new();
@@ -952,7 +969,7 @@ pub fn query_view(store: &KgStore, text: &str, filters: &Filters) -> Result<View
     }
     let triples = prepared.construct_triples(store.store(), &q.bindings(&filters.arguments())?)?;
     let ents = entities(store)?;
-    let all = attacks(store)?;
+    let all = attacks(store, false)?;
     let spo = triples.into_iter().map(|t| {
         (
             term_string(&t.subject.into()),
