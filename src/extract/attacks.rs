@@ -2066,9 +2066,22 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
         // "the incident occurred near the village of X": where the attack in focus was.
         if matches!(
             w,
-            "incident" | "explosion" | "blast" | "attack" | "ambush" | "bombing"
+            "incident"
+                | "explosion"
+                | "blast"
+                | "attack"
+                | "ambush"
+                | "bombing"
+                | "strike"
+                | "strikes"
+                | "airstrike"
+                | "airstrikes"
+                | "attacks"
+                | "raid"
+                | "raids"
         ) && matches!(next, "occurred" | "took" | "happened")
-            && is_anaphoric(toks, i)
+            // "The strikes took place in X": the ones just told, even in the plural.
+            && (is_anaphoric(toks, i) || (prev == "the" && w.ends_with('s')))
         {
             out.push(Trigger::word(i, TrigKind::Noun, true, "incident"));
             i += 1;
