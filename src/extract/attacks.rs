@@ -161,6 +161,7 @@ const VERBS: &[(&str, &str)] = &[
     ("launching", "launch"),
     ("launch", "launch"),
     ("destroyed", "destroy"),
+    ("destroys", "destroy"),
     ("destroying", "destroy"),
     ("assassinated", "assassinate"),
     ("rocketed", "rocket"),
