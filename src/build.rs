@@ -117,6 +117,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     // The store's totals, kept up to date as graphs are written; a store without a
     // trustworthy tally is counted afresh at the end.
     let mut tally = store.take_tally()?;
+    let tally_from_disk = tally.is_some();
+    let mut lexicon_replaced = false;
     if store.graph_hash(vocab::LEXICON_GRAPH)?.as_deref() != Some(lexicon_hash.as_str()) {
         let lex_quads = lexicon::lexicon_quads(&loaded.lexicon, &lexicon_hash);
         store.replace_graphs(
@@ -129,6 +131,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             ],
             tally.as_mut(),
         )?;
+        lexicon_replaced = true;
     }
     let extractor = Extractor::new(loaded.lexicon);
     let existing = store.article_hashes()?;
@@ -304,7 +307,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         Some(t) => t,
         None => store.recount()?,
     };
-    store.save_tally(&tally)?;
+    // A build that wrote nothing leaves the tally file as it was.
+    let unchanged = tally_from_disk && !lexicon_replaced && written == 0;
+    store.save_tally(&tally, unchanged)?;
     report.store_quads = tally.quads as usize;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

@@ -2,8 +2,8 @@
 //!
 //! Layout of a store folder: `newskg-store.json` (what made it, its format version, and the
 //! store's totals when they are known), `newskg-tally.json` (the counts behind the totals,
-//! see [`crate::tally`]), `newskg.lock` (the file lock), and `db/` (RocksDB). A build holds an exclusive lock on
-//! the folder; questions, queries, exports and stats hold a shared one, so they wait for no
+//! see [`crate::tally`]), `newskg.lock` (the file lock), and `db/` (RocksDB). A build holds
+//! an exclusive lock on the folder; questions, queries, exports and stats hold a shared one, so they wait for no
 //! one but refuse to run while a build writes (RocksDB's read-only mode is not safe beside a
 //! writer).
 //!
@@ -26,7 +26,6 @@ use std::path::{Path, PathBuf};
 pub const STORE_FORMAT: u32 = 2;
 const MARKER: &str = "newskg-store.json";
 const TALLY: &str = "newskg-tally.json";
-const RDF_TYPE_IRI: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// An open store and the lock that guards it.
 pub struct KgStore {
@@ -202,8 +201,12 @@ impl KgStore {
                 if is_article_graph(g.as_str()) {
                     let p = |iri: &'static str| Some(NamedNodeRef::new_unchecked(iri));
                     for it in [
-                        self.store
-                            .quads_for_pattern(None, p(RDF_TYPE_IRI), None, Some(gr)),
+                        self.store.quads_for_pattern(
+                            None,
+                            Some(oxigraph::model::vocab::rdf::TYPE),
+                            None,
+                            Some(gr),
+                        ),
                         self.store.quads_for_pattern(
                             Some(g.as_ref().into()),
                             p(NKG_MENTIONS),
@@ -273,13 +276,16 @@ impl KgStore {
         Ok(tally)
     }
 
-    /// Writes the tally, then the totals into the marker.
-    pub fn save_tally(&self, tally: &Tally) -> Result<()> {
-        let file = self.path.join(TALLY);
-        let tmp = self.path.join(format!("{TALLY}.tmp"));
-        std::fs::write(&tmp, serde_json::to_vec(&tally.to_json()).unwrap())
-            .map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, &file).map_err(|e| Error::io(&file, e))?;
+    /// Writes the tally (unless `unchanged`: the one on disk is still true), then the totals
+    /// into the marker.
+    pub fn save_tally(&self, tally: &Tally, unchanged: bool) -> Result<()> {
+        if !unchanged {
+            let file = self.path.join(TALLY);
+            let tmp = self.path.join(format!("{TALLY}.tmp"));
+            std::fs::write(&tmp, serde_json::to_vec(&tally.to_json()).unwrap())
+                .map_err(|e| Error::io(&tmp, e))?;
+            std::fs::rename(&tmp, &file).map_err(|e| Error::io(&file, e))?;
+        }
         let totals = serde_json::to_value(tally.totals()).unwrap();
         self.update_marker(|m| {
             m.insert("totals".into(), totals);

@@ -730,6 +730,14 @@ fn stats_stay_true_through_additions_replacements_and_a_stopped_build() {
     let (err, code) = build(&store, &[&articles]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(run_ok(&["stats", "--store", s]), stats_by_sparql(&store));
+    // A build that writes nothing keeps the totals.
+    let (err, code) = build(&store, &[&articles]);
+    assert!(err.contains("0 added, 0 replaced, 5 unchanged"), "{err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(run_ok(&["stats", "--store", s]), stats_by_sparql(&store));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&marker).unwrap()).unwrap();
+    assert!(v.get("totals").is_some(), "{v}");
 }
 
 /// The `written_since_compaction` count in a store's marker file.
