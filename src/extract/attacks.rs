@@ -681,6 +681,8 @@ struct Frame {
     unknown_subject: bool,
     target: Option<usize>,
     target_text: Option<String>,
+    /// The country or force a target phrase belongs to: "US" in "struck two US bases".
+    target_owner: Option<usize>,
     /// Places with the larger place the sentence puts each in ("Kirkuk's Rashad district").
     places: Vec<(usize, Option<usize>)>,
     /// With several places, the toll stated after each one ("..., and a third struck a house
@@ -707,6 +709,8 @@ struct Found {
     attack: Attack,
     anaphoric: bool,
     unknown_subject: bool,
+    /// The target, or the country or force the target phrase belongs to.
+    target_owner: Option<usize>,
     /// Only says where the attack just reported happened: "the incident occurred near X".
     locates: bool,
     /// An earlier event told in passing ("comes two days after ISIS killed ..."): it lends
@@ -1018,6 +1022,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         },
                         anaphoric: f.anaphoric,
                         unknown_subject: f.unknown_subject,
+                        target_owner: f.target.or(f.target_owner),
                         locates: f.lemma == "incident",
                         separate: f.separate
                             || (another_occasion && f.date.is_some())
@@ -1647,6 +1652,15 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                         | "were"
                         | "is"
                         | "are"
+                        | "blamed"
+                        | "blames"
+                        | "accused"
+                        | "accuses"
+                        | "attributed"
+                        | "killed"
+                        | "attacked"
+                        | "targeted"
+                        | "struck"
                 )
             {
                 a -= 1;
@@ -3426,6 +3440,23 @@ fn frame(
     } else {
         Vec::new()
     };
+    // "rockets struck two US bases": whose bases.
+    let target_owner = if target.is_none() && target_text.is_some() && trig.kind == TrigKind::Verb {
+        sent.slots
+            .iter()
+            .filter(|s| s.first >= trig.end && s.first <= trig.end + 4 && s.first < c_end)
+            .find_map(|s| match s.role {
+                Role::Entity(e)
+                    if matches!(ents[e].kind, Kind::Country | Kind::StateForce)
+                        && is_adjectival(toks, s.end) =>
+                {
+                    Some(e)
+                }
+                _ => None,
+            })
+    } else {
+        None
+    };
     Some(Frame {
         attacker,
         attacker_generic,
@@ -3434,6 +3465,7 @@ fn frame(
         unknown_subject,
         target,
         target_text,
+        target_owner,
         places,
         date,
         weapon,
@@ -3529,7 +3561,9 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
                 | "several"
                 | "multiple"
         ) || toks[k - 1].kind == TokenKind::Number
-            || model;
+            || model
+            // The dot closing initials: "U.S. aircraft".
+            || (w == "." && k >= 2 && toks[k - 1].span.start == toks[k - 2].span.end);
         if !skippable {
             break;
         }
@@ -4135,6 +4169,14 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
         if matches!(w, "who" | "which" | "that") {
             continue;
         }
+        // A verb in a subordinate clause has its subject inside it: "two soldiers were
+        // killed when rockets slammed into the camp" (the rockets, not the soldiers).
+        if matches!(
+            w,
+            "when" | "where" | "because" | "although" | "though" | "whereas" | "unless" | "until"
+        ) {
+            return None;
+        }
         skipped_words += 1;
         if skipped_words > 14 {
             return None;
@@ -4381,6 +4423,10 @@ fn ends_np(t: &Token) -> bool {
                 | "friday"
                 | "saturday"
                 | "sunday"
+                | "used"
+                | "known"
+                | "called"
+                | "dubbed"
                 | "but"
                 | "using"
                 | "reportedly"
@@ -5295,12 +5341,45 @@ fn is_adjectival(toks: &[Token], i: usize) -> bool {
                 | "u"
         );
     }
-    if PREPOSITIONS.contains(&w) || w.ends_with("ed") {
+    // "in Jordan early Sunday", "in Iraq recently": a time word or an adverb follows.
+    if PREPOSITIONS.contains(&w)
+        || w.ends_with("ed")
+        || (w.len() > 4 && w.ends_with("ly"))
+        || matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
+    {
         return false;
     }
     !matches!(
         w,
         "and"
+            | "early"
+            | "late"
+            | "overnight"
+            | "tonight"
+            | "again"
+            | "too"
+            | "then"
+            | "now"
             | "or"
             | "but"
             | "that"
@@ -5723,17 +5802,38 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                 let held_ok = !w.starts_with("held") && !w.starts_with("hold")
                     || (k + 1..(k + 8).min(toks.len())).any(|j| lw(toks, j) == "responsible");
                 if held_ok {
+                    // Up to the phrase's end: "blamed Iran-backed militant groups for".
+                    let stop = (t + 1..(t + 7).min(toks.len()))
+                        .find(|&j| matches!(lw(toks, j), "for" | "of" | "," | "." | "over"))
+                        .unwrap_or((t + 7).min(toks.len()));
                     let reach = if w.starts_with("attribut") { 4 } else { 2 };
-                    if let Some(s) = sent
-                        .slots
-                        .iter()
-                        .find(|s| s.first > t && s.first <= t + reach && !s.weapon)
-                    {
+                    if let Some(s) = sent.slots.iter().find(|s| {
+                        s.first > t && (s.first <= t + reach || s.first < stop) && !s.weapon
+                    }) {
                         if let Role::Entity(e) = s.role {
                             if table.entities[e].kind.can_attack() {
                                 return Some(e);
                             }
                         }
+                    }
+                }
+            }
+        }
+        // "Officials pointed the finger at X": X is blamed.
+        if w == "finger"
+            && next == "at"
+            && k >= 2
+            && matches!(lw(toks, k - 2), "pointed" | "pointing" | "points" | "point")
+            && !(k.saturating_sub(5)..k).any(|j| matches!(lw(toks, j), "not" | "n't" | "no"))
+        {
+            if let Some(s) = sent
+                .slots
+                .iter()
+                .find(|s| s.first > k + 1 && s.first <= k + 3 && !s.weapon)
+            {
+                if let Role::Entity(e) = s.role {
+                    if table.entities[e].kind.can_attack() {
+                        return Some(e);
                     }
                 }
             }
@@ -5788,7 +5888,8 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                 "no" | "not" | "n't" | "never" | "nobody" | "none" | "yet"
             )
         }) {
-            return None;
+            // Blame can still follow: "no group claimed it, but officials blamed X".
+            continue;
         }
         // "claimed the majority of the attacks": not one attack.
         if (k + 1..(k + 4).min(toks.len())).any(|j| {
@@ -5959,7 +6060,7 @@ fn resolve(
                 return false;
             }
             let own_side = a.attacker.is_none()
-                && matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(t, k));
+                && matches!((found[i].target_owner, b.attacker), (Some(t), Some(k)) if same_side(t, k));
             let attacker_ok = !own_side
                 && (a.attacker.is_none() || b.attacker.is_none() || a.attacker == b.attacker);
             let date_ok = (anaphoric
@@ -6042,7 +6143,7 @@ fn resolve(
                 && !found[j].superseded
                 && !found[j].separate
                 && b.attacker.is_some()
-                && !matches!((a.target, b.attacker), (Some(t), Some(k)) if same_side(t, k))
+                && !matches!((found[i].target_owner, b.attacker), (Some(t), Some(k)) if same_side(t, k))
                 && a.sentence.abs_diff(b.sentence) <= 6
                 && compatible(a.date, b.date)
                 && match (a.place, b.place) {
@@ -6085,6 +6186,9 @@ fn resolve(
                 && b.place.is_some()
                 && a.sentence.abs_diff(b.sentence) <= max
                 && compatible(a.date, b.date)
+                // Not an attack on the attacker's own side: "rockets struck two US bases.
+                // US helicopters then struck back".
+                && !matches!((found[j].target_owner, a.attacker), (Some(t), Some(k)) if same_side(t, k))
         };
         let range = near(&found, a.sentence, 3);
         let other = range
