@@ -180,6 +180,8 @@ const VERBS: &[(&str, &str)] = &[
     ("lands", "land"),
     ("fell", "land"),
     ("slamming", "slam"),
+    ("tore", "slam"),
+    ("ripped", "slam"),
     ("dropping", "drop"),
     ("drops", "drop"),
 ];
@@ -1174,16 +1176,35 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         let found = if a_another || a.place.is_none() {
             None
         } else {
+            // A headline's place named again in the body's sentence: "rocket attack on
+            // Iraqi base near Kirkuk" and "rockets hit the K-1 base near Kirkuk".
+            let named_in = |p: Option<usize>, s: usize| {
+                p.is_some_and(|p| {
+                    input
+                        .mentions
+                        .iter()
+                        .any(|m| m.sentence == s && m.entity == p)
+                })
+            };
             merged[start..].iter_mut().find(|(b, b_another)| {
                 b.attacker == a.attacker
                     && !*b_another
                     && (a.date.is_none() || b.date.is_none())
-                    && (b.place == a.place || inside(a.place, b.place) || inside(b.place, a.place))
+                    && (b.place == a.place
+                        || inside(a.place, b.place)
+                        || inside(b.place, a.place)
+                        || (b.sentence == 0 && a.date.is_some() && named_in(b.place, a.sentence)))
             })
         };
         match found {
             Some((b, b_another)) => {
-                if inside(a.place, b.place) {
+                // The body's place is the finer one when the headline's only comes back in
+                // its sentence.
+                let body_finer = b.sentence == 0
+                    && a.sentence > 0
+                    && b.place != a.place
+                    && !inside(b.place, a.place);
+                if inside(a.place, b.place) || body_finer {
                     let mut finer = a.clone();
                     fill(&mut finer, b);
                     *b = finer;
@@ -1459,6 +1480,24 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                     named_weapon = true;
                 } else if is_model_at(toks, n) {
                     n = model_end(toks, n);
+                }
+            }
+            // Coordinated nationalities share the noun: "Russian and Syrian warplanes",
+            // "US, British and French forces".
+            if matches!(lw(toks, n), "and" | ",") {
+                let mut m = n;
+                while m < (n + 8).min(toks.len())
+                    && (matches!(lw(toks, m), "and" | ",")
+                        || DEMONYMS.iter().any(|(d, _)| *d == lw(toks, m))
+                        || sent.slots.iter().any(|s| {
+                            s.first == m
+                                && matches!(s.role, Role::Entity(e) if table.entities[e].kind == Kind::Country)
+                        }))
+                {
+                    m += 1;
+                }
+                if m > n + 1 && !matches!(lw(toks, m - 1), "and" | ",") {
+                    n = m;
                 }
             }
             let next = lw(toks, n);
@@ -2388,7 +2427,14 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                             | "by"
                             | "over"
                             | "onto"
+                            | "through"
                     );
+                    // "a truck bomb tore through a market": only "through" makes a blast of
+                    // these verbs ("tore down", "ripped apart" do not).
+                    if matches!(w, "tore" | "ripped") && next != "through" {
+                        i += 1;
+                        continue;
+                    }
                     // "militants detonated a suicide drone near the consulate": the weapon
                     // is the object.
                     // "detonated an IED targeting a patrol": the attack word that follows
@@ -4800,6 +4846,12 @@ fn np_text(text: &str, toks: &[Token], from: usize, c_end: usize) -> Option<Stri
     if matches!(lw(toks, from), "what" | "whom" | "who" | "which") {
         return None;
     }
+    // "tore through a market", "slammed into a house": the phrase after the particle.
+    let from = if matches!(lw(toks, from), "through" | "into" | "onto") {
+        from + 1
+    } else {
+        from
+    };
     let mut end = from;
     while end < c_end && end < from + 6 {
         let t = &toks[end];

@@ -124,9 +124,8 @@ fn push_word_key(word: &str, out: &mut String) {
         out.push_str(word);
         return;
     }
-    let chars: Vec<char> = word.chars().collect();
-    let mut mapped: Vec<char> = Vec::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut mapped: Vec<char> = Vec::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
         let m = match c {
             'o' => 'u',
             'e' => 'i',
@@ -188,7 +187,16 @@ impl FoldedText {
             let w = &raw[i];
             // Arabic article: dropped when hyphenated ("al-Asad", "ad-Dawr") or, for al/el,
             // when another word follows on the same stretch ("Al Asad").
-            let lower = w.text.to_lowercase();
+            // Articles are short ASCII words: lower-case those on the stack.
+            let mut buf = [0u8; 3];
+            let lower: &str = if w.text.len() <= 3 && w.text.is_ascii() {
+                for (d, b) in buf.iter_mut().zip(w.text.bytes()) {
+                    *d = b.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&buf[..w.text.len()]).unwrap_or("")
+            } else {
+                ""
+            };
             let next_joined = raw.get(i + 1).map(|n| n.joined_before).unwrap_or(false);
             let next_same = raw.get(i + 1).map(|n| !n.barrier_before).unwrap_or(false);
             let next_capital = raw
@@ -196,7 +204,7 @@ impl FoldedText {
                 .and_then(|n| n.text.chars().next())
                 .map(|c| c.is_uppercase())
                 .unwrap_or(false);
-            let is_art = (next_joined && is_hyphenated_article(&lower))
+            let is_art = (next_joined && is_hyphenated_article(lower))
                 || ((lower == "al" || lower == "el")
                     && next_same
                     && (next_capital || w.text.starts_with(|c: char| c.is_lowercase())));
@@ -214,7 +222,12 @@ impl FoldedText {
                 folded.push_barrier();
             }
             let mut key = String::new();
-            push_word_key(&fold(&w.text).replace(' ', ""), &mut key);
+            let f = fold(&w.text);
+            if f.contains(' ') {
+                push_word_key(&f.replace(' ', ""), &mut key);
+            } else {
+                push_word_key(&f, &mut key);
+            }
             if key.is_empty() {
                 i += 1;
                 continue;
