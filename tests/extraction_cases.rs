@@ -184,10 +184,13 @@ fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec
                     .map(|i| is_attacker(ex, extractor, i, &want.attacker))
                     .unwrap_or(false)
             };
-            let place_ok = a
-                .place
-                .map(|i| is_place(ex, extractor, i, &want.place))
-                .unwrap_or(false);
+            let place_ok = if want.place.is_empty() {
+                a.place.is_none()
+            } else {
+                a.place
+                    .map(|i| is_place(ex, extractor, i, &want.place))
+                    .unwrap_or(false)
+            };
             attacker_ok && place_ok
         });
         let found = found.max_by_key(|(i, a)| (!taken[*i], agree(a), std::cmp::Reverse(*i)));

@@ -1173,7 +1173,8 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         };
         let a_another = another(&a);
         let start = merged.len().saturating_sub(MERGE_WINDOW);
-        let found = if a_another || a.place.is_none() {
+        let found = if a_another || (a.place.is_none() && (a.sentence > 2 || a.attacker.is_none()))
+        {
             None
         } else {
             // A headline's place named again in the body's sentence: "rocket attack on
@@ -1186,10 +1187,35 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                         .any(|m| m.sentence == s && m.entity == p)
                 })
             };
+            // "Turkish shelling kills three" and "Turkish forces shelled the town": a country
+            // and its own forces are one attacker.
+            let country_and_force = |x: Option<usize>, y: Option<usize>| match (x, y) {
+                (Some(x), Some(y)) => {
+                    let ents = &table.entities;
+                    let side = |e| side_of(input.lexicon, ents, e);
+                    (ents[x].kind == Kind::Country) != (ents[y].kind == Kind::Country)
+                        && side(x).is_some()
+                        && side(x) == side(y)
+                }
+                _ => false,
+            };
+            // A headline's "Iran-backed militia attack" and the body's attack "claimed by
+            // Kataib Hezbollah": the umbrella and one of its groups.
+            let umbrella = |b: &Attack| match (b.attacker, a.attacker) {
+                (Some(x), Some(y)) if b.sentence == 0 && x != y => {
+                    umbrella_of(input.lexicon, &table.entities, x, y)
+                }
+                _ => false,
+            };
             merged[start..].iter_mut().find(|(b, b_another)| {
-                b.attacker == a.attacker
+                let force = country_and_force(a.attacker, b.attacker) || umbrella(b);
+                (b.attacker == a.attacker || force)
                     && !*b_another
-                    && (a.date.is_none() || b.date.is_none())
+                    && (a.date.is_none() || b.date.is_none() || (force && a.date == b.date))
+                    // Without a place, only a headline and the body's first report:
+                    // "U.S. conducts airstrikes against Iran-backed militias" and "the U.S.
+                    // military said it launched airstrikes Sunday evening".
+                    && (a.place.is_some() || (b.place.is_none() && b.sentence == 0))
                     && (b.place == a.place
                         || inside(a.place, b.place)
                         || inside(b.place, a.place)
@@ -1198,6 +1224,23 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         };
         match found {
             Some((b, b_another)) => {
+                // The force names the attacker more precisely than its country, a group
+                // than its umbrella.
+                let force = match (a.attacker, b.attacker) {
+                    (Some(x), Some(y)) if x != y => Some(
+                        if table.entities[x].kind == Kind::Country
+                            || umbrella_of(input.lexicon, &table.entities, x, y)
+                        {
+                            y
+                        } else {
+                            x
+                        },
+                    ),
+                    _ => None,
+                };
+                if let Some(f) = force {
+                    b.attacker = Some(f);
+                }
                 // The body's place is the finer one when the headline's only comes back in
                 // its sentence.
                 let body_finer = b.sentence == 0
@@ -4091,6 +4134,13 @@ fn specific_plural(sent: &Sent, trig: &Trigger, c_start: usize, c_end: usize) ->
     if counted(prev) || counted(prev2) {
         return true;
     }
+    // "strikes on three facilities", "strikes against two sites": counted targets.
+    if matches!(lw(toks, trig.end), "on" | "against" | "at")
+        && (counted(lw(toks, trig.end + 1))
+            || (matches!(lw(toks, trig.end + 1), "a" | "an") && lw(toks, trig.end + 2) != "number"))
+    {
+        return true;
+    }
     let has_day = sent
         .dates
         .iter()
@@ -5891,21 +5941,22 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             }
         }
         // "Responsibility was claimed by X", "the attack, claimed by X".
-        let claim_subject = (k.saturating_sub(4)..k).any(|j| {
-            matches!(
-                lw(toks, j),
-                "responsibility"
-                    | "attack"
-                    | "attacks"
-                    | "strike"
-                    | "strikes"
-                    | "bombing"
-                    | "ambush"
-                    | "assault"
-                    | "operation"
-                    | "it"
-            )
-        });
+        let claim_subject =
+            (k.saturating_sub(4)..k).any(|j| {
+                matches!(
+                    lw(toks, j),
+                    "responsibility"
+                        | "attack"
+                        | "attacks"
+                        | "strike"
+                        | "strikes"
+                        | "bombing"
+                        | "ambush"
+                        | "assault"
+                        | "operation"
+                        | "it"
+                )
+            }) || (k >= 2 && lw(toks, k - 1) == "was" && lw(toks, k - 2) == "which");
         if w == "claimed"
             && next == "by"
             && claim_subject
@@ -6008,6 +6059,29 @@ fn within(
 
 /// The country an actor fights for: a country itself, the actor's country in the lexicon
 /// or its parent's, or the leader of an "X-led coalition".
+/// Whether `general` is an umbrella name for `specific`: a group it is part of ("Islamic
+/// Resistance in Iraq" for Kataib Hezbollah), or "Iran-backed militias" for the groups of
+/// the Islamic Resistance in Iraq.
+fn umbrella_of(lexicon: &Lexicon, ents: &[Entity], general: usize, specific: usize) -> bool {
+    if !matches!(ents[specific].kind, Kind::ArmedGroup) {
+        return false;
+    }
+    let mut chain: Vec<&str> = vec![ents[specific].id.as_str()];
+    let mut entry = ents[specific].lexicon.map(|li| &lexicon.entries[li]);
+    for _ in 0..6 {
+        let Some(en) = entry else { break };
+        let Some(p) = en.part_of.as_deref() else {
+            break;
+        };
+        chain.push(p);
+        entry = lexicon.get(p);
+    }
+    let g = ents[general].id.as_str();
+    chain[1..].contains(&g)
+        || (g == "actor/iran-backed-militias"
+            && chain.contains(&"actor/islamic-resistance-in-iraq"))
+}
+
 fn side_of(lexicon: &Lexicon, ents: &[Entity], e: usize) -> Option<String> {
     if ents[e].kind == Kind::Country {
         return Some(ents[e].id.clone());

@@ -450,7 +450,19 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
         if KILL_VERBS.contains(&w) || took_out || w == "leaving" || w == "left" {
             let is_left = w == "leaving" || w == "left";
             let object = if took_out { i + 2 } else { i + 1 };
-            if let Some((v, after)) = count_after(tokens, object, to) {
+            // "repelled the attack, killing 15 of the attackers": the attackers' own losses
+            // are not the attack's toll.
+            let attackers_lost = |after: usize| {
+                (object..(after + 3).min(to)).any(|k| {
+                    matches!(
+                        lw(k),
+                        "attackers" | "assailants" | "perpetrators" | "raiders"
+                    )
+                })
+            };
+            if let Some((v, after)) =
+                count_after(tokens, object, to).filter(|&(_, after)| !attackers_lost(after))
+            {
                 if is_left {
                     // "left at least 20 guards and fighters of the SDF dead": up to the
                     // next punctuation.
