@@ -955,8 +955,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         let sentence_frames = frames.len();
         // "Last week in the same district, IS claimed an attack": another attack at the
         // place of one already told.
-        let another_occasion =
-            (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the");
+        let another_occasion = (1..toks.len()).any(|k| same_place_at(toks, k));
         // "The last time a US soldier was killed in Iraq was August last year": an earlier
         // attack, even where its date cannot be resolved.
         let earlier_occasion = (2..toks.len()).any(|k| {
@@ -1023,7 +1022,10 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                             confidence: (confidence * 100.0).round() / 100.0,
                         },
                         anaphoric: f.anaphoric,
-                        unknown_subject: f.unknown_subject,
+                        // "The gunmen opened fire": an unnamed actor, another sentence may
+                        // name.
+                        unknown_subject: f.unknown_subject
+                            || (f.attacker_generic && matches!(f.attacker, Some(Role::Unknown))),
                         target_owner: f.target.or(f.target_owner),
                         locates: f.lemma == "incident",
                         separate: f.separate
@@ -1168,8 +1170,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         // place of this one.
         let another = |x: &Attack| {
             let toks = &input.tokens[x.sentence];
-            x.date.is_some()
-                && (1..toks.len()).any(|k| lw(toks, k) == "same" && lw(toks, k - 1) == "the")
+            x.date.is_some() && (1..toks.len()).any(|k| same_place_at(toks, k))
         };
         let a_another = another(&a);
         let start = merged.len().saturating_sub(MERGE_WINDOW);
@@ -3320,19 +3321,16 @@ fn frame(
         .filter(|e| Some(Role::Entity(*e)) != attacker)
         .collect();
     // Places.
-    // "The attack on X comes two days after ISIS killed ...": the killing is an event of its
-    // own, told from "after" on.
-    let separate_from = (trig.lemma == "kill")
-        .then(|| {
-            (c_start.max(1)..trig.tok).rev().find(|&k| {
-                matches!(lw(toks, k), "after" | "before")
-                    && matches!(
-                        lw(toks, k - 1),
-                        "day" | "days" | "week" | "weeks" | "hours" | "months" | "comes" | "came"
-                    )
-            })
-        })
-        .flatten();
+    // "The attack on X comes two days after ISIS killed ...", "rockets fell on X, a day after
+    // Iran launched missiles at two bases": the later verb tells an event of its own, from
+    // "after" on.
+    let separate_from = (c_start.max(1)..trig.tok).rev().find(|&k| {
+        matches!(lw(toks, k), "after" | "before")
+            && matches!(
+                lw(toks, k - 1),
+                "day" | "days" | "week" | "weeks" | "hours" | "months" | "comes" | "came"
+            )
+    });
     let c_start = separate_from.map(|k| k + 1).unwrap_or(c_start);
     // "in the attack, which set fire to a tank at the Kawergosk refinery": a relative
     // clause after a mention of the attack says where it hit.
@@ -4322,6 +4320,16 @@ fn by_agent<'s>(sent: &'s Sent, from: usize, c_end: usize) -> Option<&'s Slot> {
                 .slots
                 .iter()
                 .find(|s| s.first > k && s.first < c_end && s.first <= k + 5)?;
+            // "launched by Yemen's Houthi movement": the owner's group is the agent.
+            if lw(toks, s.end) == "'s" || lw(toks, s.end) == "\u{2019}s" {
+                if let Some(owned) = sent
+                    .slots
+                    .iter()
+                    .find(|o| o.first > s.end && o.first <= s.end + 2 && o.first < c_end)
+                {
+                    return Some(owned);
+                }
+            }
             return Some(s);
         }
         k += 1;
@@ -5324,25 +5332,28 @@ fn places(
         // Several places: separate attacks only when coordinated ("A and B", "A, B") or an
         // ellipsis ("and another at a base in B"); otherwise the most precise, nearest
         // after the trigger.
-        let coordinated = kept.windows(2).all(|w| {
-            let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
-            let joined = between.iter().any(|x| matches!(*x, "and" | "," | "&"));
-            // "another at a base in B"; "three in Iraq, in the Qaim area, and two in Syria".
-            let ellipsis = between
-                .iter()
-                .any(|x| matches!(*x, "another" | "second" | "third" | "others"))
-                || between.windows(2).any(|x| {
-                    x[0] == "and"
-                        && (matches!(x[1], "one" | "two" | "three" | "four" | "five" | "six")
-                            || x[1].parse::<u32>().is_ok())
-                });
-            // "landed at the Ain al-Asad airbase in western Iraq as well as near the US
-            // Consulate in Erbil".
-            let as_well_as = between
-                .windows(3)
-                .any(|x| x[0] == "as" && x[1] == "well" && x[2] == "as");
-            (joined && between.len() <= 6) || ((ellipsis || as_well_as) && between.len() <= 18)
-        });
+        // "on a road between Rutba and Akashat": one place between two, not two attacks.
+        let between = kept.len() == 2 && prep_before(toks, kept[0].1.first) == "between";
+        let coordinated = !between
+            && kept.windows(2).all(|w| {
+                let between: Vec<&str> = (w[0].1.end..w[1].1.first).map(|k| lw(toks, k)).collect();
+                let joined = between.iter().any(|x| matches!(*x, "and" | "," | "&"));
+                // "another at a base in B"; "three in Iraq, in the Qaim area, and two in Syria".
+                let ellipsis = between
+                    .iter()
+                    .any(|x| matches!(*x, "another" | "second" | "third" | "others"))
+                    || between.windows(2).any(|x| {
+                        x[0] == "and"
+                            && (matches!(x[1], "one" | "two" | "three" | "four" | "five" | "six")
+                                || x[1].parse::<u32>().is_ok())
+                    });
+                // "landed at the Ain al-Asad airbase in western Iraq as well as near the US
+                // Consulate in Erbil".
+                let as_well_as = between
+                    .windows(3)
+                    .any(|x| x[0] == "as" && x[1] == "well" && x[2] == "as");
+                (joined && between.len() <= 6) || ((ellipsis || as_well_as) && between.len() <= 18)
+            });
         if !coordinated {
             // "a position in the Qara Chogh mountains near Makhmour": the place named with
             // "in" or "at" is where; the one "near" it is a landmark.
@@ -6059,6 +6070,47 @@ fn within(
 
 /// The country an actor fights for: a country itself, the actor's country in the lexicon
 /// or its parent's, or the leader of an "X-led coalition".
+/// "the same district", "the same Rashad sub-district": a place already named (not "the same
+/// family").
+fn same_place_at(toks: &[Token], k: usize) -> bool {
+    lw(toks, k) == "same"
+        && k > 0
+        && lw(toks, k - 1) == "the"
+        && (k + 1..(k + 5).min(toks.len())).any(|j| is_place_noun(lw(toks, j)))
+}
+
+fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "district"
+            | "sub-district"
+            | "subdistrict"
+            | "area"
+            | "areas"
+            | "village"
+            | "town"
+            | "city"
+            | "province"
+            | "governorate"
+            | "region"
+            | "base"
+            | "airbase"
+            | "facility"
+            | "camp"
+            | "site"
+            | "place"
+            | "location"
+            | "spot"
+            | "road"
+            | "highway"
+            | "neighbourhood"
+            | "neighborhood"
+            | "field"
+            | "outpost"
+            | "checkpoint"
+    )
+}
+
 /// Whether `general` is an umbrella name for `specific`: a group it is part of ("Islamic
 /// Resistance in Iraq" for Kataib Hezbollah), or "Iran-backed militias" for the groups of
 /// the Islamic Resistance in Iraq.
@@ -6204,6 +6256,10 @@ fn resolve(
                         || (found[i].sentence_places.contains(&y) && anaphoric)
                         || (found[i].locates && a.sentence - b.sentence <= 1)
                         || (anaphoric && same_head(&ents[x].label, b.target_text.as_deref()))
+                        // "Two shepherds were killed by ISIS in X. The gunmen opened fire
+                        // on the shepherds near Y": the same victims, told again.
+                        || (a.sentence - b.sentence <= 1
+                            && echoes(a.target_text.as_deref(), b.target_text.as_deref()))
                 }
                 _ => true,
             };
@@ -6240,7 +6296,9 @@ fn resolve(
                 let finer = within(lexicon, ents, x, y, found[i].container)
                     || same_head(&ents[x].label, b.target_text.as_deref())
                     || ents[x].kind.place_rank() < ents[y].kind.place_rank()
-                    || ents[y].kind == Kind::Country;
+                    || ents[y].kind == Kind::Country
+                    // The same victims told again, now with where exactly.
+                    || echoes(a.target_text.as_deref(), b.target_text.as_deref());
                 if finer && b.attacker == a2.attacker {
                     found[j].superseded = true;
                 }
@@ -6341,6 +6399,23 @@ fn resolve(
         .filter(|f| !f.superseded)
         .map(|f| f.attack)
         .collect()
+}
+
+/// Whether a definite target phrase takes up an earlier one: "the shepherds" after "two
+/// shepherds", "the convoy" after "a military convoy".
+fn echoes(later: Option<&str>, earlier: Option<&str>) -> bool {
+    let (Some(l), Some(e)) = (later, earlier) else {
+        return false;
+    };
+    let l = l.to_lowercase();
+    let e = e.to_lowercase();
+    let Some(rest) = l.strip_prefix("the ") else {
+        return false;
+    };
+    if e.starts_with("the ") || rest.contains(' ') {
+        return false;
+    }
+    e.split_whitespace().last() == Some(rest)
 }
 
 /// Whether a named facility ("the Kawergosk refinery") has the head noun of a target

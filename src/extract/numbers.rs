@@ -904,7 +904,8 @@ fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> 
         // ("three members of the PMF": the group after "of" is not the count).
         if matches!(w, "a" | "an" | "one" | "the" | "his" | "her" | "another")
             && singular_person(tokens, k + 1, j) == Some(j)
-            && !(w == "the" && k > 0 && tokens[k - 1].is("of"))
+            // ("two women from the same family": the family is not a victim of its own.)
+            && !(w == "the" && k > 0 && (tokens[k - 1].is("of") || tokens[k - 1].is("from")))
         {
             return Some((1, k));
         }
