@@ -352,7 +352,11 @@ pub fn toll(tokens: &[Token], from: usize, to: usize) -> Toll {
 /// Reads the toll stated in `tokens[from..to]`; `persons[i]` marks tokens inside a named
 /// person ("killed Abu Baqir al-Saadi and two of his guards" counts three).
 pub fn toll_named(tokens: &[Token], from: usize, to: usize, persons: &[bool]) -> Toll {
-    PERSONS.with(|p| *p.borrow_mut() = persons.to_vec());
+    PERSONS.with(|p| {
+        let mut p = p.borrow_mut();
+        p.clear();
+        p.extend_from_slice(persons);
+    });
     let t = toll_inner(tokens, from, to);
     PERSONS.with(|p| p.borrow_mut().clear());
     t

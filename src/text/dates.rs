@@ -320,7 +320,18 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
         }
         out.push(DateExpr { span: sp, kind });
     };
-    for c in p.iso.captures_iter(s) {
+    // Most sentences name no date: skip the patterns that cannot match them.
+    let digit = s.bytes().any(|b| b.is_ascii_digit());
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .any(|m| s.contains(m));
+    let none = |r: &'static Regex, on: bool| if on { Some(r) } else { None };
+    for c in none(&p.iso, digit)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(mo), Some(d)) = (y, mo, d) {
@@ -339,7 +350,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             }
         }
     }
-    for c in p.slash.captures_iter(s) {
+    for c in none(&p.slash, digit)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let (mo, d, y): (Option<u32>, Option<u32>, Option<i32>) =
             (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
@@ -359,7 +373,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             }
         }
     }
-    for c in p.month_day_year.captures_iter(s) {
+    for c in none(&p.month_day_year, digit && month)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let Some(mo) = month_number(&c[1]) else {
             continue;
@@ -381,7 +398,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             },
         );
     }
-    for c in p.day_month_year.captures_iter(s) {
+    for c in none(&p.day_month_year, digit && month)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let Some(mo) = month_number(&c[2]) else {
             continue;
@@ -403,7 +423,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             },
         );
     }
-    for c in p.month_year.captures_iter(s) {
+    for c in none(&p.month_year, digit && month)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let Some(mo) = month_number(&c[1]) else {
             continue;
@@ -421,7 +444,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             },
         );
     }
-    for c in p.month_relative.captures_iter(s) {
+    for c in none(&p.month_relative, month)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let Some(mo) = month_number(&c[1]) else {
             continue;
@@ -439,7 +465,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             },
         );
     }
-    for c in p.weekday.captures_iter(s) {
+    for c in none(&p.weekday, s.contains("day"))
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         if let Some(w) = weekday(&c[1]) {
             push(&mut out, m.start(), m.end(), DateKind::Weekday(w));
@@ -473,7 +502,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
         };
         push(&mut out, m.start(), m.end(), kind);
     }
-    for c in p.month_alone.captures_iter(s) {
+    for c in none(&p.month_alone, month)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let m = c.get(0).unwrap();
         let Some(mo) = month_number(&c[1]) else {
             continue;
@@ -494,7 +526,10 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
             },
         );
     }
-    for c in p.year_alone.captures_iter(s) {
+    for c in none(&p.year_alone, digit)
+        .into_iter()
+        .flat_map(|r| r.captures_iter(s))
+    {
         let g = c.get(1).unwrap();
         let y = g.as_str().parse().ok();
         push(

@@ -124,6 +124,38 @@ fn push_word_key(word: &str, out: &mut String) {
         out.push_str(word);
         return;
     }
+    if word.is_ascii() {
+        push_word_key_ascii(word, out);
+    } else {
+        push_word_key_chars(word, out);
+    }
+}
+
+/// [`push_word_key`] on bytes, without collecting characters.
+fn push_word_key_ascii(word: &str, out: &mut String) {
+    let b = word.as_bytes();
+    let map = |i: usize| match b[i] {
+        b'o' => b'u',
+        b'e' => b'i',
+        b'y' if i > 0 => b'i',
+        c => c,
+    };
+    let mut len = b.len();
+    if len > 3 && map(len - 1) == b'h' && is_vowel(map(len - 2) as char) {
+        len -= 1;
+    }
+    let mut last: Option<u8> = None;
+    for i in 0..len {
+        let c = map(i);
+        if Some(c) != last {
+            out.push(c as char);
+            last = Some(c);
+        }
+    }
+}
+
+/// [`push_word_key`] for any text.
+fn push_word_key_chars(word: &str, out: &mut String) {
     let mut mapped: Vec<char> = Vec::with_capacity(word.len());
     for (i, c) in word.chars().enumerate() {
         let m = match c {
@@ -399,6 +431,34 @@ fn is_hyphen(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_keys_on_bytes_match_the_general_path() {
+        for w in [
+            "fallujah",
+            "yahya",
+            "hashd",
+            "suleimani",
+            "soleimani",
+            "ah",
+            "aah",
+            "boo",
+            "yy",
+            "kataib",
+            "muhandis",
+            "oh",
+            "khurmatu",
+            "q",
+            "",
+            "eeh",
+            "abcdh",
+        ] {
+            let (mut a, mut b) = (String::new(), String::new());
+            push_word_key_ascii(w, &mut a);
+            push_word_key_chars(w, &mut b);
+            assert_eq!(a, b, "{w:?}");
+        }
+    }
 
     #[test]
     fn ascii_fast_path_folds_as_the_general_one() {

@@ -123,9 +123,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 }
 
 fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind) {
-    let lower = text[start..end]
-        .to_lowercase()
-        .replace(['\u{2019}', '\u{2018}', '`', '\u{02bc}'], "'");
+    let word = &text[start..end];
+    // ASCII words need neither Unicode case mapping nor apostrophe replacement.
+    let lower = if word.is_ascii() && !word.contains('`') {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+            .replace(['\u{2019}', '\u{2018}', '`', '\u{02bc}'], "'")
+    };
     out.push(Token {
         span: Span::new(start, end),
         kind,
