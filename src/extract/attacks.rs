@@ -934,11 +934,19 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
             if !applied {
-                // The attacks in focus without an attacker.
+                // The attacks in focus without an attacker; "claimed that attack", "the
+                // latter": only the last one told.
+                let last_only = (1..toks.len()).any(|k| {
+                    (lw(toks, k - 1) == "that"
+                        && matches!(lw(toks, k), "attack" | "strike" | "bombing" | "one"))
+                        || (lw(toks, k - 1) == "the" && lw(toks, k) == "latter")
+                });
+                let last = out.last().map(|a| a.attack.sentence);
                 for a in out
                     .iter_mut()
                     .rev()
                     .take_while(|a| si - a.attack.sentence <= 5)
+                    .filter(|a| !last_only || (Some(a.attack.sentence) == last && !a.anaphoric))
                 {
                     if a.attack.attacker.is_none() {
                         a.attack.attacker = Some(c);
@@ -1143,7 +1151,13 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 .take(MERGE_WINDOW)
                 .find(|b| a.sentence - b.sentence <= 3)
             {
-                fill(b, &a);
+                // Of the same sentence, another attack word with a date of its own ("...,
+                // in retaliation for attacks that began last week") is another time.
+                let mut detail = a.clone();
+                if detail.sentence == b.sentence && b.date.is_none() {
+                    detail.date = None;
+                }
+                fill(b, &detail);
                 continue;
             }
             if a.target.is_none() {
@@ -2177,7 +2191,15 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 | "attacks"
                 | "raid"
                 | "raids"
-        ) && matches!(next, "occurred" | "took" | "happened")
+        ) && (matches!(next, "occurred" | "took" | "happened")
+            // "The strikes, near Albu Kamal, were carried out by two F-16s", "the raid
+            // near X was conducted by": a place put beside the attack just told.
+            || ((matches!(next, "near" | "in" | "at" | "outside")
+                || (next == "," && matches!(lw(toks, i + 2), "near" | "in" | "at" | "outside")))
+                && (i + 2..(i + 12).min(toks.len())).any(|k| {
+                    matches!(lw(toks, k), "was" | "were")
+                        && matches!(lw(toks, k + 1), "carried" | "conducted" | "launched")
+                })))
             // "The strikes took place in X": the ones just told, even in the plural.
             && (is_anaphoric(toks, i) || (prev == "the" && w.ends_with('s')))
         {
@@ -4151,7 +4173,12 @@ fn specific_plural(sent: &Sent, trig: &Trigger, c_start: usize, c_end: usize) ->
     let named_after = sent.slots.iter().any(|s| {
         s.first >= trig.end && s.first < c_end && s.first <= trig.end + 6 && !s.weapon && !s.generic
     });
-    named_after && prev != "the" && !matches!(prev, "dozens" | "hundreds" | "many" | "numerous")
+    // ("The strikes near X were carried out by F-16s": the strikes just told, now placed.)
+    // ("a string of attacks against U.S. forces": a run of events, dated or not at all.)
+    named_after
+        && (prev != "the" || trig.anaphoric)
+        && !matches!(prev, "dozens" | "hundreds" | "many" | "numerous")
+        && !(prev == "of" && matches!(prev2, "string" | "series" | "spate" | "wave" | "flurry"))
 }
 
 /// The nearest actor to the left of `at` in the clause that can be a subject.
@@ -5700,6 +5727,16 @@ fn date_for(
         }
         let in_clause = *a >= c_start && *a < c_end;
         if strict && !in_clause {
+            continue;
+        }
+        // "..., in retaliation for attacks that began last week": the motive's date.
+        let motive = !in_clause
+            && *a > trig.end
+            && (trig.end..*a).any(|k| {
+                lw(toks, k) == "in"
+                    && matches!(lw(toks, k + 1), "retaliation" | "response" | "revenge")
+            });
+        if motive {
             continue;
         }
         let dist = if *b <= trig.tok {
