@@ -1053,7 +1053,20 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             // seized and shot".
             if let Some(a) = out.last_mut() {
                 if si - a.attack.sentence == 1 && a.attack.weapon.is_none() {
-                    a.attack.weapon = (0..toks.len()).find_map(|k| weapon_at(toks, k));
+                    // Not another actor's weapon: "Russian jets carried out dozens of
+                    // strikes in the area".
+                    let others = |k: usize| {
+                        sent.slots.iter().any(|s| {
+                            s.end + 1 >= k
+                                && s.end <= k
+                                && matches!(s.role, Role::Entity(e)
+                                    if table.entities[e].kind.can_attack()
+                                        && Some(e) != a.attack.attacker)
+                        })
+                    };
+                    a.attack.weapon = (0..toks.len())
+                        .filter(|&k| !others(k))
+                        .find_map(|k| weapon_at(toks, k));
                 }
             }
             let mut t = toll_named(toks, 0, toks.len(), &sent.persons);
@@ -5031,6 +5044,40 @@ fn weapon_near(
 /// The weapon a word (with its neighbours) names.
 pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
     let w = lw(toks, k);
+    // "rocket and missile storage sites", "destroyed rocket launchers": what was hit, not
+    // what hit it.
+    let mut j = k + 1;
+    while j < (k + 5).min(toks.len())
+        && matches!(
+            lw(toks, j),
+            "and" | "," | "-" | "missile" | "rocket" | "drone" | "ammunition" | "weapons"
+        )
+    {
+        j += 1;
+    }
+    if matches!(
+        lw(toks, j),
+        "storage"
+            | "depot"
+            | "depots"
+            | "site"
+            | "sites"
+            | "facility"
+            | "facilities"
+            | "launcher"
+            | "launchers"
+            | "factory"
+            | "factories"
+            | "warehouse"
+            | "warehouses"
+            | "workshop"
+            | "workshops"
+            | "stockpile"
+            | "stockpiles"
+            | "production"
+    ) {
+        return None;
+    }
     let next = lw(toks, k + 1);
     let prev = if k > 0 { lw(toks, k - 1) } else { "" };
     Some(match w {
