@@ -37,6 +37,8 @@ struct ExpectedAttack {
     wounded: Option<u32>,
     weapon: Option<String>,
     target: Option<String>,
+    /// A word the reported target must not contain.
+    target_not: Option<String>,
 }
 
 fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -258,6 +260,20 @@ fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec
             if wrong {
                 problems.push(format!(
                     "{:?} -> {:?}: target {got:?}, expected one containing {t:?}",
+                    want.attacker, want.place
+                ));
+            }
+        }
+        if let Some(t) = &want.target_not {
+            let got = a
+                .target
+                .map(|i| ex.entities[i].label.clone())
+                .or(a.target_text.clone())
+                .unwrap_or_default();
+            let words: Vec<String> = got.split_whitespace().map(str::to_lowercase).collect();
+            if words.contains(&t.to_lowercase()) {
+                problems.push(format!(
+                    "{:?} -> {:?}: target {got:?} holds {t:?}",
                     want.attacker, want.place
                 ));
             }

@@ -4776,8 +4776,12 @@ fn target_phrase(
                     | "toward"
                     | "towards"
                     | "into"
+                    | "onto"
+                    | "through"
                     | "targeting"
                     | "up"
+                    // "shot dead the mukhtar"
+                    | "dead"
             )
         {
             k += 1;
