@@ -240,12 +240,12 @@ fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec
                 ));
             }
         }
+        let got = a
+            .target
+            .map(|i| ex.entities[i].label.clone())
+            .or(a.target_text.clone())
+            .unwrap_or_default();
         if let Some(t) = &want.target {
-            let got = a
-                .target
-                .map(|i| ex.entities[i].label.clone())
-                .or(a.target_text.clone())
-                .unwrap_or_default();
             let surfaces = a
                 .target
                 .map(|i| ex.entities[i].surfaces.join(" "))
@@ -265,11 +265,6 @@ fn check(case: &Case, ex: &Extraction, extractor: &Extractor, text: &str) -> Vec
             }
         }
         if let Some(t) = &want.target_not {
-            let got = a
-                .target
-                .map(|i| ex.entities[i].label.clone())
-                .or(a.target_text.clone())
-                .unwrap_or_default();
             let words: Vec<String> = got.split_whitespace().map(str::to_lowercase).collect();
             if words.contains(&t.to_lowercase()) {
                 problems.push(format!(

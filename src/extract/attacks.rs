@@ -5926,6 +5926,15 @@ fn quoted_tonight(input: &Input, sent: &Sent, at: usize) -> bool {
     open && reported
 }
 
+/// The first non-weapon slot `at` accepts, when it names an actor that can attack.
+fn actor_in(sent: &Sent, table: &EntityTable, at: impl Fn(&Slot) -> bool) -> Option<usize> {
+    let s = sent.slots.iter().find(|s| !s.weapon && at(s))?;
+    match s.role {
+        Role::Entity(e) if table.entities[e].kind.can_attack() => Some(e),
+        _ => None,
+    }
+}
+
 /// A claim of responsibility in the sentence: the actor who claimed, unless negated.
 fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
     let toks = sent.toks;
@@ -6008,14 +6017,10 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                         .find(|&j| matches!(lw(toks, j), "for" | "of" | "," | "." | "over"))
                         .unwrap_or((t + 7).min(toks.len()));
                     let reach = if w.starts_with("attribut") { 4 } else { 2 };
-                    if let Some(s) = sent.slots.iter().find(|s| {
-                        s.first > t && (s.first <= t + reach || s.first < stop) && !s.weapon
+                    if let Some(e) = actor_in(sent, table, |s| {
+                        s.first > t && (s.first <= t + reach || s.first < stop)
                     }) {
-                        if let Role::Entity(e) = s.role {
-                            if table.entities[e].kind.can_attack() {
-                                return Some(e);
-                            }
-                        }
+                        return Some(e);
                     }
                 }
             }
@@ -6027,16 +6032,8 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             && matches!(lw(toks, k - 2), "pointed" | "pointing" | "points" | "point")
             && !(k.saturating_sub(5)..k).any(|j| matches!(lw(toks, j), "not" | "n't" | "no"))
         {
-            if let Some(s) = sent
-                .slots
-                .iter()
-                .find(|s| s.first > k + 1 && s.first <= k + 3 && !s.weapon)
-            {
-                if let Role::Entity(e) = s.role {
-                    if table.entities[e].kind.can_attack() {
-                        return Some(e);
-                    }
-                }
+            if let Some(e) = actor_in(sent, table, |s| s.first > k + 1 && s.first <= k + 3) {
+                return Some(e);
             }
         }
         // "Responsibility was claimed by X", "the attack, claimed by X".
@@ -6061,16 +6058,8 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             && claim_subject
             && !(k.saturating_sub(4)..k).any(|j| matches!(lw(toks, j), "not" | "no" | "n't"))
         {
-            if let Some(s) = sent
-                .slots
-                .iter()
-                .find(|s| s.first > k + 1 && s.first <= k + 5 && !s.weapon)
-            {
-                if let Role::Entity(e) = s.role {
-                    if table.entities[e].kind.can_attack() {
-                        return Some(e);
-                    }
-                }
+            if let Some(e) = actor_in(sent, table, |s| s.first > k + 1 && s.first <= k + 5) {
+                return Some(e);
             }
         }
         let is_claim = (matches!(w, "claimed" | "claims" | "claim" | "claiming")
