@@ -6142,7 +6142,15 @@ fn within(
     outer: usize,
     container: Option<usize>,
 ) -> bool {
-    container == Some(outer) || lexicon.is_within(&ents[inner].id, &ents[outer].id)
+    // "Kirkuk's Rashad district" with the container the city of Kirkuk, and the attack
+    // in focus placed in Kirkuk province: the container lies in the outer place or bears
+    // its name.
+    let by_container = container.is_some_and(|c| {
+        c == outer
+            || ents[c].label == ents[outer].label
+            || lexicon.is_within(&ents[c].id, &ents[outer].id)
+    });
+    by_container || lexicon.is_within(&ents[inner].id, &ents[outer].id)
 }
 
 /// The country an actor fights for: a country itself, the actor's country in the lexicon
@@ -6452,10 +6460,23 @@ fn resolve(
                 && !matches!((found[j].target_owner, a.attacker), (Some(t), Some(k)) if same_side(t, k))
         };
         let range = near(&found, a.sentence, 3);
-        let other = range
-            .clone()
-            .filter(|&j| placed(j, 2) && found[j].attack.attacker.is_none())
-            .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence))
+        // "ISIS attacked the police unit" takes up the attack on "an Iraqi federal police
+        // unit", not the nearest one.
+        let echoed = range.clone().find(|&j| {
+            placed(j, 3)
+                && found[j].attack.attacker == a.attacker
+                && echoes(
+                    a.target_text.as_deref(),
+                    found[j].attack.target_text.as_deref(),
+                )
+        });
+        let other = echoed
+            .or_else(|| {
+                range
+                    .clone()
+                    .filter(|&j| placed(j, 2) && found[j].attack.attacker.is_none())
+                    .min_by_key(|&j| a.sentence.abs_diff(found[j].attack.sentence))
+            })
             .or_else(|| {
                 // The nearest: "The attack took place in X's Y district. A group of
                 // militants targeted a checkpoint." belong together, not with a headline.
@@ -6489,10 +6510,12 @@ fn echoes(later: Option<&str>, earlier: Option<&str>) -> bool {
     let Some(rest) = l.strip_prefix("the ") else {
         return false;
     };
-    if e.starts_with("the ") || rest.contains(' ') {
+    if e.starts_with("the ") || rest.len() + 1 > e.len() {
         return false;
     }
-    e.split_whitespace().last() == Some(rest)
+    // "the police unit" after "an Iraqi federal police unit": the later phrase ends the
+    // earlier one, at a word boundary.
+    e.ends_with(rest) && e.as_bytes()[e.len() - rest.len() - 1] == b' '
 }
 
 /// Whether a named facility ("the Kawergosk refinery") has the head noun of a target
