@@ -136,14 +136,20 @@ impl Extractor {
 
         // Lexicon names.
         let folded = FoldedText::new(text);
+        // The places of datelines: mentioned by the article, but no place of what it reports.
+        let mut filed_from: Vec<(usize, Span, usize)> = Vec::new();
         for m in self.gazetteer.find(text, &folded, &self.lexicon) {
             let Some(si) = sentence_of(&sents, m.span) else {
                 continue;
             };
             let e = &self.lexicon.entries[m.entry];
-            if in_dateline(m.span)
-                || is_dateline(text, &sents, si, m.span)
-                || (is_modifier(text, m.span)
+            if in_dateline(m.span) || is_dateline(text, &sents, si, m.span) {
+                if e.kind().is_place() {
+                    filed_from.push((m.entry, m.span, si));
+                }
+                continue;
+            }
+            if (is_modifier(text, m.span)
                     // "an Islamic State-affiliated drone" still names the group that owns it;
                     // "Iran-backed" describes the militias, not Iran.
                     && !(e.kind().can_attack()
@@ -239,6 +245,16 @@ impl Extractor {
             },
             &mut table,
         );
+        for (entry, span, si) in filed_from {
+            let id = table.known(&self.lexicon.entries[entry], entry, span.of(text));
+            mentions.push(Mention {
+                entity: id,
+                span,
+                sentence: si,
+                rule: "dateline",
+            });
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
 
         Extraction {
             published,
