@@ -47,14 +47,12 @@ const PARAMS: &str = "# param: actor ?actorKey
 # param: to ?to
 ";
 
-/// The attacks the filters select.
+/// The question the filters' parameters belong to: it names them, and checking its
+/// bindings checks the names and dates. The selection itself is made by
+/// `Filters::select`, over the attacks a view has read anyway.
 const SELECTED_ATTACKS: &str = "SELECT DISTINCT ?attack WHERE {
   ?attack a nkg:Attack .
-  OPTIONAL { ?attack sem:hasBeginTimeStamp ?begin ; sem:hasEndTimeStamp ?end }
-  FILTER(!BOUND(?actorKey) || EXISTS { ?attack nkg:attacker ?a . ?a nkg:key ?actorKey })
-  FILTER(!BOUND(?placeKey) || EXISTS { ?attack nkg:place ?p . ?p nkg:locatedIn* ?within . ?within nkg:key ?placeKey })
-  FILTER(!BOUND(?from) || (BOUND(?end) && ?end >= ?from))
-  FILTER(!BOUND(?to) || (BOUND(?begin) && ?begin <= ?to))
+  FILTER(BOUND(?actorKey) || BOUND(?placeKey) || BOUND(?from) || BOUND(?to))
 }";
 
 impl Filters {
@@ -83,19 +81,41 @@ impl Filters {
         Question::from_text(name, &format!("{PARAMS}{text}"))
     }
 
-    /// The IRIs of the attacks the filters select, or `None` without filters.
-    fn attacks(&self, store: &KgStore) -> Result<Option<BTreeSet<String>>> {
+    /// The IRIs of the attacks of `all` the filters select, or `None` without filters: an
+    /// attacker with the --actor key, a place within the --place one, a period that
+    /// reaches into --from .. --to. The entities with a key and the places within a place
+    /// are looked up as `ask` looks them up; the attacks are then picked here. (Asking the
+    /// engine for the attacks, each tested against the `locatedIn` path of its place, took
+    /// minutes and gigabytes on a store of 100,000 articles.)
+    fn select(
+        &self,
+        store: &KgStore,
+        all: &BTreeMap<String, Attack>,
+    ) -> Result<Option<BTreeSet<String>>> {
         if self.is_empty() {
             return Ok(None);
         }
         let q = self.question("export", SELECTED_ATTACKS);
-        let rows = q
-            .prepare()?
-            .select_terms(store.store(), &q.bindings(&self.arguments())?)?;
+        let f =
+            crate::query::rows::Filter::resolve(store.store(), &q.bindings(&self.arguments())?)?;
+        let any_in = |set: &Option<std::collections::HashSet<String>>, iris: &BTreeSet<String>| {
+            set.as_ref()
+                .is_none_or(|set| iris.iter().any(|i| set.contains(i)))
+        };
+        // ISO dates compare as text.
         Ok(Some(
-            rows.into_iter()
-                .filter_map(|r| r.into_iter().next().flatten())
-                .map(|t| term_string(&t))
+            all.iter()
+                .filter(|(_, a)| {
+                    any_in(&f.actors, &a.attackers)
+                        && any_in(&f.places, &a.places)
+                        && f.from
+                            .as_ref()
+                            .is_none_or(|from| a.end.as_ref().is_some_and(|e| e >= from))
+                        && f.to
+                            .as_ref()
+                            .is_none_or(|to| a.begin.as_ref().is_some_and(|b| b <= to))
+                })
+                .map(|(iri, _)| iri.clone())
                 .collect(),
         ))
     }
@@ -244,90 +264,117 @@ impl Attack {
     }
 }
 
-/// Every attack with what the articles say of it; `with_articles` also lists the article
-/// graphs that report each (otherwise only their number), which costs decoding every
-/// report's graph.
-fn attacks(store: &KgStore, with_articles: bool) -> Result<BTreeMap<String, Attack>> {
-    let mut out: BTreeMap<String, Attack> = BTreeMap::new();
-    let attack_prefix = format!("{ID}attack/");
-    // Every attack once, with each property's distinct values joined in the engine: a term
-    // costs a database read to decode, so each attack IRI is decoded once per row here
-    // rather than once per property value (copies of a value, one per reporting article,
-    // are dropped before decoding).
-    let props = [
-        NKG_ATTACKER,
-        NKG_TARGET,
-        NKG_PLACE,
-        SEM_HAS_TIMESTAMP,
-        SEM_HAS_BEGIN_TIMESTAMP,
-        SEM_HAS_END_TIMESTAMP,
-        NKG_KILLED,
-        NKG_WOUNDED,
-        NKG_WEAPON,
-        NKG_TARGET_DESCRIPTION,
-    ];
-    let mut q = String::from("SELECT ?a");
-    for i in 0..props.len() {
-        q.push_str(&format!(" ?v{i}"));
-    }
-    q.push_str(" ?sources WHERE { { SELECT DISTINCT ?a WHERE { ?a a nkg:Attack } }");
-    for (i, pred) in props.iter().enumerate() {
+/// The properties of an attack node the views read, each with the tag that marks its
+/// values in `attack_rows`.
+const ATTACK_PROPS: [(&str, char); 10] = [
+    (NKG_ATTACKER, 'a'),
+    (NKG_TARGET, 'b'),
+    (NKG_PLACE, 'c'),
+    (SEM_HAS_TIMESTAMP, 'd'),
+    (SEM_HAS_BEGIN_TIMESTAMP, 'e'),
+    (SEM_HAS_END_TIMESTAMP, 'f'),
+    (NKG_KILLED, 'g'),
+    (NKG_WOUNDED, 'h'),
+    (NKG_WEAPON, 'i'),
+    (NKG_TARGET_DESCRIPTION, 'j'),
+];
+
+/// Every attack once, with what the articles say of it and its number of reporting
+/// articles; with its IRI when `keyed`.
+///
+/// One query groups the values in the engine: every property's values, each tagged with
+/// its property, are joined into one string per attack, and the reporting articles are
+/// counted. The engine groups on its encoded terms, so the copies of a value (one per
+/// reporting article) go before anything is decoded, and an attack IRI is decoded once, or
+/// not at all when not `keyed` (a term costs a database read to decode). One OPTIONAL join
+/// per property instead spent most of its time and memory in the joins. IRIs cannot hold
+/// the separator, a control character; a description holding one splits there.
+fn attack_rows(store: &KgStore, keyed: bool) -> Result<Vec<(Option<String>, Attack)>> {
+    const SEPARATOR: char = '\u{1f}';
+    let mut q = String::from(if keyed { "SELECT ?a" } else { "SELECT" });
+    q.push_str(
+        " (GROUP_CONCAT(DISTINCT CONCAT(?k, STR(?v)); separator=\"\\u001F\") AS ?c) \
+         (COUNT(DISTINCT ?g) AS ?sources) WHERE {",
+    );
+    for (pred, tag) in ATTACK_PROPS {
         q.push_str(&format!(
-            " OPTIONAL {{ {{ SELECT DISTINCT ?a ?v{i} WHERE {{ ?a <{pred}> ?v{i} }} }} }}"
+            " {{ ?a <{pred}> ?v BIND(\"{tag}\" AS ?k) }} UNION"
         ));
     }
-    // The number of reporting articles, counted in the engine.
+    // Only attacks have reports; the branch binds ?k and ?v too, as a value missing from
+    // one row would void the whole group's GROUP_CONCAT.
     q.push_str(
-        " OPTIONAL { { SELECT ?a (COUNT(DISTINCT ?g) AS ?sources) WHERE { GRAPH ?g { ?a nkg:report ?r } } GROUP BY ?a } } }",
+        " { GRAPH ?g { ?a nkg:report ?r } BIND(\"r\" AS ?k) BIND(\"\" AS ?v) } } \
+         GROUP BY ?a HAVING (COUNT(DISTINCT ?g) > 0)",
     );
+    let attack_prefix = format!("{ID}attack/");
+    let max = |old: Option<i64>, new: &str| match (old, new.parse::<i64>().ok()) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    let min = |old: &mut Option<String>, new: &str| {
+        if old.as_deref().map(|o| new < o).unwrap_or(true) {
+            *old = Some(new.to_string());
+        }
+    };
+    let mut out = Vec::new();
     for row in select_strings(store.store(), &q)? {
-        let Some(iri) = row[0].clone() else { continue };
-        if !iri.starts_with(&attack_prefix) {
-            continue;
-        }
-        let a = out.entry(iri).or_default();
-        if let Some(n) = row[props.len() + 1].as_deref() {
-            a.sources = n.parse().unwrap_or(0);
-        }
-        for (pred, o) in props.iter().zip(row[1..=props.len()].iter()) {
-            let Some(o) = o.clone() else { continue };
-            let max = |old: Option<i64>, new: &str| match (old, new.parse::<i64>().ok()) {
-                (Some(x), Some(y)) => Some(x.max(y)),
-                (x, y) => x.or(y),
+        let mut row = row.into_iter();
+        let iri = if keyed {
+            match row.next().flatten() {
+                Some(iri) if iri.starts_with(&attack_prefix) => Some(iri),
+                _ => continue,
+            }
+        } else {
+            None
+        };
+        let (joined, sources) = (row.next().flatten(), row.next().flatten());
+        let mut a = Attack {
+            sources: sources.and_then(|n| n.parse().ok()).unwrap_or(0),
+            ..Attack::default()
+        };
+        for value in joined.as_deref().unwrap_or("").split(SEPARATOR) {
+            let mut chars = value.chars();
+            let (Some(tag), o) = (chars.next(), chars.as_str()) else {
+                continue;
             };
-            let min = |old: &mut Option<String>, new: String| {
-                if old.as_ref().map(|o| new < *o).unwrap_or(true) {
-                    *old = Some(new);
+            match tag {
+                'a' => {
+                    a.attackers.insert(o.to_string());
                 }
-            };
-            match *pred {
-                NKG_ATTACKER => {
-                    a.attackers.insert(o);
+                'b' => {
+                    a.targets.insert(o.to_string());
                 }
-                NKG_TARGET => {
-                    a.targets.insert(o);
+                'c' => {
+                    a.places.insert(o.to_string());
                 }
-                NKG_PLACE => {
-                    a.places.insert(o);
+                'd' => min(&mut a.date, o),
+                'e' => min(&mut a.begin, o),
+                'f' if a.end.as_deref().is_none_or(|e| o > e) => a.end = Some(o.to_string()),
+                'g' => a.killed = max(a.killed, o),
+                'h' => a.wounded = max(a.wounded, o),
+                'i' => {
+                    a.weapons.insert(o.to_string());
                 }
-                SEM_HAS_TIMESTAMP => min(&mut a.date, o),
-                SEM_HAS_BEGIN_TIMESTAMP => min(&mut a.begin, o),
-                SEM_HAS_END_TIMESTAMP => {
-                    if a.end.as_ref().map(|e| o > *e).unwrap_or(true) {
-                        a.end = Some(o);
-                    }
+                'j' => {
+                    a.target_text.insert(o.to_string());
                 }
-                NKG_KILLED => a.killed = max(a.killed, &o),
-                NKG_WOUNDED => a.wounded = max(a.wounded, &o),
-                NKG_WEAPON => {
-                    a.weapons.insert(o);
-                }
-                _ => {
-                    a.target_text.insert(o);
-                }
+                _ => {}
             }
         }
+        out.push((iri, a));
     }
+    Ok(out)
+}
+
+/// Every attack by IRI with what the articles say of it; `with_articles` also lists the
+/// article graphs that report each (otherwise only their number), which costs decoding
+/// every report's graph.
+fn attacks(store: &KgStore, with_articles: bool) -> Result<BTreeMap<String, Attack>> {
+    let mut out: BTreeMap<String, Attack> = attack_rows(store, true)?
+        .into_iter()
+        .filter_map(|(iri, a)| Some((iri?, a)))
+        .collect();
     if !with_articles {
         return Ok(out);
     }
@@ -524,8 +571,20 @@ fn selected<'a>(
 /// The actors view.
 pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let ents = entities(store)?;
-    let all = attacks(store, false)?;
-    let keep = filters.attacks(store)?;
+    // Without a selection, every attack counts and none needs its IRI.
+    let all: Vec<Attack> = if filters.is_empty() {
+        attack_rows(store, false)?
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect()
+    } else {
+        let all = attacks(store, false)?;
+        let keep = filters.select(store, &all)?.unwrap_or_default();
+        all.into_iter()
+            .filter(|(iri, _)| keep.contains(iri))
+            .map(|(_, a)| a)
+            .collect()
+    };
     let mut b = Builder::default();
     let drawn = |iri: &str| {
         ents.get(iri)
@@ -552,7 +611,7 @@ pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
             }
         }
     }
-    for (_, a) in selected(&all, &keep) {
+    for a in &all {
         let spell = a.spell();
         let victims: Vec<&String> = a
             .places
@@ -614,7 +673,7 @@ pub fn actors_view(store: &KgStore, filters: &Filters) -> Result<View> {
             }
         }
     }
-    if keep.is_some() {
+    if !filters.is_empty() {
         b.only_connected();
     }
     Ok(b.finish(
@@ -671,7 +730,7 @@ fn attack_label(a: &Attack, ents: &BTreeMap<String, Entity>) -> String {
 pub fn attacks_view(store: &KgStore, filters: &Filters) -> Result<View> {
     let ents = entities(store)?;
     let all = attacks(store, true)?;
-    let keep = filters.attacks(store)?;
+    let keep = filters.select(store, &all)?;
     let arts = articles(store)?;
     let mut b = Builder::default();
     for (iri, a) in selected(&all, &keep) {
@@ -764,16 +823,17 @@ fn selected_articles(
     filters: &Filters,
     arts: &BTreeMap<String, Article>,
 ) -> Result<BTreeSet<String>> {
-    match filters.attacks(store)? {
+    if filters.is_empty() {
+        return Ok(arts.keys().cloned().collect());
+    }
+    let all = attacks(store, true)?;
+    match filters.select(store, &all)? {
         None => Ok(arts.keys().cloned().collect()),
-        Some(keep) => {
-            let all = attacks(store, true)?;
-            Ok(keep
-                .iter()
-                .filter_map(|a| all.get(a))
-                .flat_map(|a| a.articles.iter().cloned())
-                .collect())
-        }
+        Some(keep) => Ok(keep
+            .iter()
+            .filter_map(|a| all.get(a))
+            .flat_map(|a| a.articles.iter().cloned())
+            .collect()),
     }
 }
 
