@@ -48,6 +48,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "geonames.ttl",
         include_str!("../../ontology/lexicon/geonames.ttl"),
     ),
+    (
+        "world.ttl",
+        include_str!("../../ontology/lexicon/world.ttl"),
+    ),
 ];
 
 /// A lexicon and the hash of the files it was read from.
