@@ -20,7 +20,7 @@
 //! base" for the base in focus; claims of responsibility and "blamed on" supply a missing
 //! attacker; "the attack" sentences add place, date and toll to the attack in focus.
 
-use super::cues::{DEMONYMS, PREPOSITIONS};
+use super::cues::{demonym, PREPOSITIONS};
 use super::lexicon::{Kind, Lexicon};
 use super::numbers::{number_at, toll_named, Toll};
 use super::{Attack, Entity, EntityTable, Mention};
@@ -1538,7 +1538,7 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
         }
         let w = toks[i].lower.as_str();
         // Nationality adjectives before a force or attack word: "Turkish warplanes".
-        if let Some((_, place_id)) = DEMONYMS.iter().find(|(d, _)| *d == w) {
+        if let Some(place_id) = demonym(w) {
             // Past a named weapon or model: "Turkish Bayraktar TB2 drones", "Iraqi F-16 jets".
             let mut n = i + 1;
             let mut named_weapon = false;
@@ -1559,7 +1559,7 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                 let mut m = n;
                 while m < (n + 8).min(toks.len())
                     && (matches!(lw(toks, m), "and" | ",")
-                        || DEMONYMS.iter().any(|(d, _)| *d == lw(toks, m))
+                        || demonym(lw(toks, m)).is_some()
                         || sent.slots.iter().any(|s| {
                             s.first == m
                                 && matches!(s.role, Role::Entity(e) if table.entities[e].kind == Kind::Country)

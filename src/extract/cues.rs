@@ -746,6 +746,14 @@ pub const NEVER_NAMES: &[&str] = &[
     "cnn",
 ];
 
+/// The lexicon place a lowercase adjective of nationality refers to ("turkish" ->
+/// "place/turkey").
+pub fn demonym(w: &str) -> Option<&'static str> {
+    static BY_WORD: std::sync::LazyLock<std::collections::HashMap<&str, &str>> =
+        std::sync::LazyLock::new(|| DEMONYMS.iter().copied().collect());
+    BY_WORD.get(w).copied()
+}
+
 /// Adjectives of nationality and the lexicon place they refer to.
 pub const DEMONYMS: &[(&str, &str)] = &[
     ("american", "place/united-states"),

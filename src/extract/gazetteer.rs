@@ -254,8 +254,16 @@ impl Gazetteer {
                 found.push((first, last, span, entry));
             }
         }
-        // Keep the longest of overlapping matches, then the earliest.
-        found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        // Keep the longest of overlapping matches, then the earliest. A leading "the" does
+        // not count: in "The Levant Front fired", the group's name wins over "the Levant".
+        let words = |first: usize, last: usize| {
+            let the = folded.tokens[first]
+                .original
+                .of(text)
+                .eq_ignore_ascii_case("the");
+            last + 1 - first - usize::from(first < last && the)
+        };
+        found.sort_by(|a, b| words(b.0, b.1).cmp(&words(a.0, a.1)).then(a.0.cmp(&b.0)));
         let mut taken = vec![false; folded.tokens.len()];
         let mut out = Vec::new();
         for (first, last, span, entry) in found {

@@ -523,7 +523,7 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     // adjective.
     let starts_sentence = before.len() == word.len();
     let lower = word.to_lowercase();
-    let qualifier = cues::DEMONYMS.iter().any(|(d, _)| *d == lower)
+    let qualifier = cues::demonym(&lower).is_some()
         || cues::TITLES.contains(&lower.as_str())
         || cues::NOT_NAME_STARTS.contains(&lower.as_str())
         || matches!(

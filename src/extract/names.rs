@@ -594,7 +594,7 @@ fn place_kind(cue: PlaceCue) -> Kind {
 }
 
 fn is_demonym(lower: &str) -> bool {
-    DEMONYMS.iter().any(|(d, _)| *d == lower)
+    demonym(lower).is_some()
 }
 
 /// Words that make a run an organisation or a thing rather than a person's name.
