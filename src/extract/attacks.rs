@@ -184,6 +184,12 @@ const VERBS: &[(&str, &str)] = &[
     ("ripped", "slam"),
     ("dropping", "drop"),
     ("drops", "drop"),
+    // "threw a hand grenade at the house": a bomb word must follow, as for "dropped".
+    ("threw", "drop"),
+    ("throwing", "drop"),
+    ("hurled", "drop"),
+    ("hurling", "drop"),
+    ("lobbed", "drop"),
 ];
 
 const NOUNS: &[(&str, &str)] = &[
@@ -960,6 +966,42 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
         }
+        // "The Islamic Resistance later claimed both attacks", "... the two strikes": the
+        // attacker of a plural anaphor is the attacker of that many attacks just told.
+        let plural_anaphor = (1..toks.len()).find_map(|k| {
+            if !matches!(
+                lw(toks, k),
+                "attacks" | "strikes" | "bombings" | "raids" | "operations"
+            ) {
+                return None;
+            }
+            match lw(toks, k - 1) {
+                "both" | "two" => Some(2),
+                "three" => Some(3),
+                "four" => Some(4),
+                _ => None,
+            }
+        });
+        if let Some(n) = plural_anaphor {
+            let claimer = frames.iter().find_map(|f| match f.attacker {
+                Some(Role::Entity(e)) if f.anaphoric && f.places.is_empty() => Some(e),
+                _ => None,
+            });
+            if let Some(e) = claimer {
+                for a in out
+                    .iter_mut()
+                    .rev()
+                    .take_while(|a| si - a.attack.sentence <= 5)
+                    .filter(|a| !a.anaphoric && !a.separate)
+                    .take(n)
+                {
+                    if a.attack.attacker.is_none() {
+                        a.attack.attacker = Some(e);
+                        a.attack.rule = "claim";
+                    }
+                }
+            }
+        }
         let sentence_frames = frames.len();
         // "Last week in the same district, IS claimed an attack": another attack at the
         // place of one already told.
@@ -973,7 +1015,16 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                     && !matches!(lw(toks, k - 2), "since" | "than"))
                 || (lw(toks, k) == "ago" && matches!(lw(toks, k - 1), "years" | "year"))
         });
-        for f in frames {
+        for mut f in frames {
+            // "claimed both attacks on Telegram": where it was said, not what was hit.
+            if f.target_text.as_deref().is_some_and(|t| {
+                matches!(
+                    t.to_lowercase().as_str(),
+                    "telegram" | "twitter" | "x" | "facebook" | "instagram" | "youtube" | "tiktok"
+                )
+            }) {
+                f.target_text = None;
+            }
             let attacker = match f.attacker {
                 Some(Role::Entity(e)) => Some(e),
                 _ => None,
@@ -1554,12 +1605,13 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
                 }
             }
             // Coordinated nationalities share the noun: "Russian and Syrian warplanes",
-            // "US, British and French forces".
+            // "US, British and French forces", "Iraqi and Kurdish forces".
             if matches!(lw(toks, n), "and" | ",") {
                 let mut m = n;
                 while m < (n + 8).min(toks.len())
                     && (matches!(lw(toks, m), "and" | ",")
                         || demonym(lw(toks, m)).is_some()
+                        || matches!(lw(toks, m), "kurdish" | "shiite" | "sunni" | "arab" | "tribal")
                         || sent.slots.iter().any(|s| {
                             s.first == m
                                 && matches!(s.role, Role::Entity(e) if table.entities[e].kind == Kind::Country)

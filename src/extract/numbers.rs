@@ -318,6 +318,7 @@ const KILL_VERBS: &[&str] = &[
     "neutralized",
     "neutralised",
     "neutralizing",
+    "neutralising",
 ];
 const WOUND_VERBS: &[&str] = &[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures", "hurting",
@@ -333,6 +334,9 @@ const DEAD_WORDS: &[&str] = &[
     "deaths",
     "martyred",
     "lifeless",
+    // The Turkish defence ministry's word for militants it says it killed.
+    "neutralized",
+    "neutralised",
 ];
 const WOUNDED_WORDS: &[&str] = &[
     "wounded",
