@@ -5084,6 +5084,10 @@ fn weapon_near(
     let mut best: Option<(usize, &'static str)> = None;
     for k in c_start..c_end {
         if let Some(w) = weapon_at(toks, k) {
+            // "Gunmen hurled an explosive device": who threw it names no means.
+            if trig.lemma == "drop" && w == "gunfire" && k < trig.tok {
+                continue;
+            }
             let dist = if k < trig.tok {
                 trig.tok - k
             } else {
@@ -5158,6 +5162,8 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         "ied" | "ieds" => "IED",
         "roadside" if next == "bomb" || next == "bombs" => "IED",
         "improvised" if next == "explosive" => "IED",
+        // "an explosive device went off", "hurled an explosive device at a shop".
+        "explosive" if matches!(next, "device" | "devices") => "IED",
         "car" | "vehicle" if matches!(next, "bomb" | "bombs" | "bombing") => "car bomb",
         "vbied" | "vbieds" => "car bomb",
         // "an explosives-laden car", "a booby-trapped vehicle", "a car packed with explosives".
