@@ -25,6 +25,7 @@ use super::lexicon::{Kind, Lexicon};
 use super::numbers::{number_at, toll_named, Toll};
 use super::{Attack, Entity, EntityTable, Mention};
 use crate::text::dates::{find_dates, DateExpr, PartialDate};
+use crate::text::words::{WordList, WordMap};
 use crate::text::{Sentence, Span, Token, TokenKind};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -109,7 +110,7 @@ impl Trigger {
 /// mentions: more than any real article holds, and a bound on the work in a pathological one.
 const MERGE_WINDOW: usize = 256;
 
-const VERBS: &[(&str, &str)] = &[
+static VERBS: WordMap<&str> = WordMap::new(&[
     ("attack", "attack"),
     ("attacks", "attack"),
     ("attacked", "attack"),
@@ -190,9 +191,9 @@ const VERBS: &[(&str, &str)] = &[
     ("hurled", "drop"),
     ("hurling", "drop"),
     ("lobbed", "drop"),
-];
+]);
 
-const NOUNS: &[(&str, &str)] = &[
+static NOUNS: WordMap<&str> = WordMap::new(&[
     ("attack", "attack"),
     ("attacks", "attack"),
     ("strike", "strike"),
@@ -214,10 +215,10 @@ const NOUNS: &[(&str, &str)] = &[
     ("killings", "killing"),
     ("murder", "killing"),
     ("assassination", "killing"),
-];
+]);
 
 /// Words before a noun that make it a noun ("an attack", "drone strikes").
-const NOUN_MARKERS: &[&str] = &[
+static NOUN_MARKERS: WordList = WordList::new(&[
     "a",
     "an",
     "the",
@@ -326,10 +327,10 @@ const NOUN_MARKERS: &[&str] = &[
     "foiled",
     "failed",
     "attempted",
-];
+]);
 
 /// Words that end a clause for the purpose of finding places and tolls.
-const CLAUSE_BREAKS: &[&str] = &[
+static CLAUSE_BREAKS: WordList = WordList::new(&[
     ";",
     "while",
     "whereas",
@@ -354,10 +355,10 @@ const CLAUSE_BREAKS: &[&str] = &[
     "years",
     "—",
     "--",
-];
+]);
 
 /// Reporting verbs: the attacker is never found beyond them.
-const REPORTING: &[&str] = &[
+static REPORTING: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -387,10 +388,10 @@ const REPORTING: &[&str] = &[
     "showed",
     "shows",
     "warned",
-];
+]);
 
 /// Nouns for actors the sentence does not name, and how they resolve.
-const GENERIC_ACTORS: &[&str] = &[
+static GENERIC_ACTORS: WordList = WordList::new(&[
     "it",
     "forces",
     "force",
@@ -425,10 +426,10 @@ const GENERIC_ACTORS: &[&str] = &[
     "proxies",
     "bombers",
     "bomber",
-];
+]);
 
 /// Generic nouns that stand for the armed group in focus.
-const FOCUS_NOUNS: &[&str] = &[
+static FOCUS_NOUNS: WordList = WordList::new(&[
     "militants",
     "militant",
     "jihadists",
@@ -450,9 +451,9 @@ const FOCUS_NOUNS: &[&str] = &[
     "groups",
     "factions",
     "militias",
-];
+]);
 
-const UNKNOWN_MARKERS: &[&str] = &[
+static UNKNOWN_MARKERS: WordList = WordList::new(&[
     "unidentified",
     "unknown",
     "unnamed",
@@ -460,9 +461,9 @@ const UNKNOWN_MARKERS: &[&str] = &[
     "anonymous",
     "unspecified",
     "armed",
-];
+]);
 
-const WEAPON_NOUNS: &[&str] = &[
+static WEAPON_NOUNS: WordList = WordList::new(&[
     "drone",
     "drones",
     "rocket",
@@ -510,10 +511,10 @@ const WEAPON_NOUNS: &[&str] = &[
     "artillery",
     "cannon",
     "cannons",
-];
+]);
 
 /// Words that make an attack mention generic (a trend, not an event).
-const GENERIC_MARKERS: &[&str] = &[
+static GENERIC_MARKERS: WordList = WordList::new(&[
     "repeated",
     "past",
     "previous",
@@ -557,10 +558,10 @@ const GENERIC_MARKERS: &[&str] = &[
     "years",
     "past",
     "recent",
-];
+]);
 
 /// Words before a trigger that make it unreal: negated, planned, threatened, possible.
-const UNREAL_BEFORE: &[&str] = &[
+static UNREAL_BEFORE: WordList = WordList::new(&[
     "not",
     "n't",
     "never",
@@ -656,10 +657,10 @@ const UNREAL_BEFORE: &[&str] = &[
     "rare",
     "rarer",
     "frequent",
-];
+]);
 
 /// Words after a trigger that make it a trend, not an event.
-const UNREAL_AFTER: &[&str] = &[
+static UNREAL_AFTER: WordList = WordList::new(&[
     "halted",
     "stopped",
     "ceased",
@@ -675,7 +676,7 @@ const UNREAL_AFTER: &[&str] = &[
     "continue",
     "continued",
     "persist",
-];
+]);
 
 #[derive(Debug, Clone)]
 struct Frame {
@@ -746,9 +747,9 @@ struct Sent<'a> {
 }
 
 /// Weapons that fly to their target: what is downed, intercepted or lands.
-const FLYING_WEAPONS: &[&str] = &[
+static FLYING_WEAPONS: WordList = WordList::new(&[
     "drone", "drones", "rocket", "rockets", "missile", "missiles", "uav", "uavs",
-];
+]);
 
 pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let text = input.text;
@@ -2308,8 +2309,8 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             i += 2;
             continue;
         }
-        let noun = NOUNS.iter().find(|(n, _)| *n == w).map(|(_, l)| *l);
-        let verb = VERBS.iter().find(|(v, _)| *v == w).map(|(_, l)| *l);
+        let noun = NOUNS.get(w).copied();
+        let verb = VERBS.get(w).copied();
         let is_noun = noun.is_some() && (verb.is_none() || looks_like_noun(text, toks, i));
         if is_noun {
             let lemma = noun.unwrap();
@@ -2675,7 +2676,7 @@ fn is_anaphoric(toks: &[Token], i: usize) -> bool {
             || (d == "'s" && k >= 2 && WEEKDAYS.contains(&lw(toks, k - 2))))
 }
 
-const WEEKDAYS: &[&str] = &[
+static WEEKDAYS: WordList = WordList::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -2683,7 +2684,7 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
+]);
 
 /// Whether a word that can be a verb or a noun ("attack", "strikes") is a noun here.
 fn looks_like_noun(text: &str, toks: &[Token], i: usize) -> bool {
@@ -4689,7 +4690,7 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
 
 /// Head nouns of the places and things attacks hit: "a checkpoint of the SDF" is a
 /// checkpoint, not the SDF.
-const FACILITY_HEADS: &[&str] = &[
+static FACILITY_HEADS: WordList = WordList::new(&[
     "checkpoint",
     "checkpoints",
     "base",
@@ -4741,13 +4742,13 @@ const FACILITY_HEADS: &[&str] = &[
     "trucks",
     "bus",
     "car",
-];
+]);
 
 /// Words after an exploding or reflexive verb that lead to where it hit: "blew up next to a
 /// checkpoint", "detonated himself at a funeral".
-const BLAST_PREPS: &[&str] = &[
+static BLAST_PREPS: WordList = WordList::new(&[
     "at", "near", "next", "outside", "inside", "beside", "by", "among", "amid", "in", "on", "close",
-];
+]);
 
 /// `np_span` that reads a name spelled like a function word as a name: "suspected IS
 /// positions".

@@ -1,8 +1,10 @@
 //! Word lists the rules share: titles, role nouns, name heads, place cues, connectors.
 //! All entries are lowercase.
 
+use crate::text::words::{WordList, WordMap};
+
 /// Titles and ranks written before a person's name ("Gen. Kenneth McKenzie").
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordList = WordList::new(&[
     "president",
     "vice",
     "prime",
@@ -99,10 +101,10 @@ pub const TITLES: &[&str] = &[
     "director",
     "commissioner",
     "leader",
-];
+]);
 
 /// Lowercase role nouns written right before a person's name ("spokesman Yahia Rasool").
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: WordList = WordList::new(&[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -183,10 +185,10 @@ pub const ROLE_NOUNS: &[&str] = &[
     "sniper",
     "bomber",
     "mufti",
-];
+]);
 
 /// Verbs of saying that follow a person's name ("McKenzie said").
-pub const SAY_VERBS: &[&str] = &[
+pub static SAY_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -219,10 +221,10 @@ pub const SAY_VERBS: &[&str] = &[
     "concluded",
     "replied",
     "asked",
-];
+]);
 
 /// Last words of organisation names, with the kind they suggest.
-pub const ORG_HEADS: &[(&str, OrgClass)] = &[
+pub static ORG_HEADS: WordMap<OrgClass> = WordMap::new(&[
     ("forces", OrgClass::Force),
     ("force", OrgClass::Force),
     ("army", OrgClass::Force),
@@ -313,7 +315,7 @@ pub const ORG_HEADS: &[(&str, OrgClass)] = &[
     ("board", OrgClass::Org),
     ("tribe", OrgClass::Group),
     ("clan", OrgClass::Group),
-];
+]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgClass {
@@ -324,14 +326,14 @@ pub enum OrgClass {
 }
 
 /// First words of Arabic armed-group names ("Kataib Hezbollah", "Saraya Awliya al-Dam").
-pub const GROUP_STARTS: &[&str] = &[
+pub static GROUP_STARTS: WordList = WordList::new(&[
     "kataib", "kata'ib", "katai'b", "katiba", "harakat", "harakah", "liwa", "liwaa", "saraya",
     "asaib", "asa'ib", "jaish", "jaysh", "jabhat", "ansar", "ansaar", "hayat", "hay'at", "ahrar",
     "hizb", "usbat", "ashab", "quwat", "firqat", "faylaq", "tahrir", "jund", "thuwar", "alwiya",
-];
+]);
 
 /// Words after a name that make it a place, with the kind of place.
-pub const PLACE_HEADS: &[(&str, PlaceCue)] = &[
+pub static PLACE_HEADS: WordMap<PlaceCue> = WordMap::new(&[
     ("province", PlaceCue::Region),
     ("governorate", PlaceCue::Region),
     ("district", PlaceCue::Region),
@@ -393,7 +395,7 @@ pub const PLACE_HEADS: &[(&str, PlaceCue)] = &[
     ("street", PlaceCue::Facility),
     ("road", PlaceCue::Facility),
     ("highway", PlaceCue::Facility),
-];
+]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceCue {
@@ -406,13 +408,13 @@ pub enum PlaceCue {
 
 /// First words of names of natural features: "Gire Cudi" (Kurdish "hill"), "Jabal Hamrin",
 /// "Wadi Horan", "Mount Sinjar".
-pub const FEATURE_STARTS: &[&str] = &[
+pub static FEATURE_STARTS: WordList = WordList::new(&[
     "gire", "girê", "jabal", "jebel", "jabel", "jbel", "wadi", "mount", "mt", "chiya", "çiya",
     "ciya",
-];
+]);
 
 /// Nouns in "the town of X", "the village of X".
-pub const PLACE_OF: &[&str] = &[
+pub static PLACE_OF: WordList = WordList::new(&[
     "village",
     "town",
     "city",
@@ -437,17 +439,17 @@ pub const PLACE_OF: &[&str] = &[
     "vicinity",
     "settlement",
     "port",
-];
+]);
 
 /// Lowercase words allowed inside a capitalised name ("Syrian Observatory for Human Rights").
-pub const NAME_CONNECTORS: &[&str] = &[
+pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "al", "el", "ad", "ar", "as", "at", "az", "ash", "ez", "bin", "ibn", "bint", "de",
     "du", "la", "le", "van", "von", "der", "den", "and", "the", "on", "in", "abu", "um", "umm",
     "wal",
-];
+]);
 
 /// Capitalised words that start sentences or headlines without starting a name.
-pub const NOT_NAME_STARTS: &[&str] = &[
+pub static NOT_NAME_STARTS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -662,11 +664,11 @@ pub const NOT_NAME_STARTS: &[&str] = &[
     "sgt",
     "lt",
     "dr",
-];
+]);
 
 /// Words that look like names but never are: months, weekdays, and words capitalised by
 /// convention.
-pub const NEVER_NAMES: &[&str] = &[
+pub static NEVER_NAMES: WordList = WordList::new(&[
     "january",
     "february",
     "march",
@@ -744,18 +746,16 @@ pub const NEVER_NAMES: &[&str] = &[
     "whatsapp",
     "x",
     "cnn",
-];
+]);
 
 /// The lexicon place a lowercase adjective of nationality refers to ("turkish" ->
 /// "place/turkey").
 pub fn demonym(w: &str) -> Option<&'static str> {
-    static BY_WORD: std::sync::LazyLock<std::collections::HashMap<&str, &str>> =
-        std::sync::LazyLock::new(|| DEMONYMS.iter().copied().collect());
-    BY_WORD.get(w).copied()
+    DEMONYMS.get(w).copied()
 }
 
 /// Adjectives of nationality and the lexicon place they refer to.
-pub const DEMONYMS: &[(&str, &str)] = &[
+pub static DEMONYMS: WordMap<&str> = WordMap::new(&[
     ("american", "place/united-states"),
     ("u.s.", "place/united-states"),
     ("us", "place/united-states"),
@@ -865,10 +865,10 @@ pub const DEMONYMS: &[(&str, &str)] = &[
     ("venezuelan", "place/venezuela"),
     ("cuban", "place/cuba"),
     ("peruvian", "place/peru"),
-];
+]);
 
 /// Prepositions: a name right after one is not the subject of a verb.
-pub const PREPOSITIONS: &[&str] = &[
+pub static PREPOSITIONS: WordList = WordList::new(&[
     "in",
     "at",
     "near",
@@ -906,4 +906,4 @@ pub const PREPOSITIONS: &[&str] = &[
     "like",
     "than",
     "by",
-];
+]);

@@ -8,6 +8,7 @@
 
 use super::cues::NOT_NAME_STARTS;
 use super::lexicon::{Kind, Lexicon};
+use crate::text::words::WordList;
 use crate::text::{fold, FoldedText, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
@@ -49,12 +50,12 @@ pub struct Gazetteer {
 }
 
 /// Words before a weak name that mark it as a place.
-const PLACE_CUES_BEFORE: &[&str] = &[
+static PLACE_CUES_BEFORE: WordList = WordList::new(&[
     "in", "at", "near", "outside", "from", "of", "around", "into", "toward", "towards", "to",
     "inside", "across", "between", "and", "village", "town", "city", "district", "province",
-];
+]);
 /// Words after a weak name that mark it as a place.
-const PLACE_CUES_AFTER: &[&str] = &[
+static PLACE_CUES_AFTER: WordList = WordList::new(&[
     "district",
     "province",
     "governorate",
@@ -83,7 +84,7 @@ const PLACE_CUES_AFTER: &[&str] = &[
     "towns",
     "provinces",
     "mountains",
-];
+]);
 
 impl Gazetteer {
     /// Builds the gazetteer. `given_names` (lowercase) are names of people: a one-word place
@@ -143,6 +144,7 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&key_list)
             .expect("the gazetteer automaton builds from the lexicon's names");
         let priority = lexicon

@@ -10,6 +10,7 @@
 
 use super::cues::*;
 use super::lexicon::Kind;
+use crate::text::words::WordList;
 use crate::text::{Span, Token, TokenKind};
 use std::collections::HashSet;
 
@@ -388,18 +389,14 @@ fn classify(
         }
     }
     // Organisation heads: "... Brigades", "Ministry of ...".
-    let head_class = ORG_HEADS
-        .iter()
-        .find(|(h, _)| *h == last)
-        .map(|(_, c)| *c)
-        .or_else(|| {
-            let second = words.get(1).map(|t| t.lower.as_str()).unwrap_or("");
-            if second == "of" || second == "for" {
-                ORG_HEADS.iter().find(|(h, _)| *h == first).map(|(_, c)| *c)
-            } else {
-                None
-            }
-        });
+    let head_class = ORG_HEADS.get(last).copied().or_else(|| {
+        let second = words.get(1).map(|t| t.lower.as_str()).unwrap_or("");
+        if second == "of" || second == "for" {
+            ORG_HEADS.get(first).copied()
+        } else {
+            None
+        }
+    });
     if let Some(class) = head_class {
         if words.len() >= 2 || (words.len() == 1 && prev == "the" && !sentence_initial) {
             if words.len() == 1 {
@@ -427,7 +424,7 @@ fn classify(
         .iter()
         .all(|w| GENERIC_PLACE_WORDS.contains(&w.lower.as_str()));
     if words.len() >= 2 && !headline && !generic {
-        if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == last) {
+        if let Some(cue) = PLACE_HEADS.get(last) {
             return mk(start, end, place_kind(*cue), "name:place-head");
         }
     }
@@ -452,10 +449,10 @@ fn classify(
     // "the Turkish Intelligence Organization (MIT) base": an organisation's base, not a
     // place named "Organization".
     let org_before_brackets = h != end
-        && ORG_HEADS
-            .iter()
-            .any(|(o, _)| words.last().is_some_and(|w| w.lower == *o));
-    if let Some((_, cue)) = PLACE_HEADS.iter().find(|(h, _)| *h == after) {
+        && words
+            .last()
+            .is_some_and(|w| ORG_HEADS.get(&w.lower).is_some());
+    if let Some(cue) = PLACE_HEADS.get(after) {
         if !(headline || sentence_initial && words.len() == 1 || org_before_brackets) {
             let kind = place_kind(*cue);
             // Bases, facilities and natural features are named with their head ("Suri
@@ -541,7 +538,7 @@ fn classify(
 }
 
 /// Words that describe a place without naming it: "Border Crossing", "Military Airport".
-const GENERIC_PLACE_WORDS: &[&str] = &[
+static GENERIC_PLACE_WORDS: WordList = WordList::new(&[
     "border",
     "artillery",
     "military",
@@ -577,7 +574,7 @@ const GENERIC_PLACE_WORDS: &[&str] = &[
     "water",
     "the",
     "and",
-];
+]);
 
 fn sentence_initial_single(initial: bool, words: &[&Token]) -> bool {
     initial && words.len() == 1
@@ -601,8 +598,8 @@ fn is_demonym(lower: &str) -> bool {
 fn is_org_like(words: &[&Token]) -> bool {
     words.iter().any(|w| {
         let l = w.lower.as_str();
-        ORG_HEADS.iter().any(|(h, _)| *h == l)
-            || PLACE_HEADS.iter().any(|(h, _)| *h == l)
+        ORG_HEADS.get(l).is_some()
+            || PLACE_HEADS.get(l).is_some()
             || is_demonym(l)
             || matches!(
                 l,

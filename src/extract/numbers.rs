@@ -2,6 +2,7 @@
 //! wounded", "as many as 250", "a dozen". Vague amounts ("dozens", "several") give no
 //! number; explicit denials ("no casualties", "no one was killed") give zero.
 
+use crate::text::words::WordList;
 use crate::text::{Token, TokenKind};
 
 const UNITS: &[(&str, u32)] = &[
@@ -36,7 +37,7 @@ const UNITS: &[(&str, u32)] = &[
 ];
 
 /// Words between "at least" and the number, or before it, that do not change it.
-const HEDGES: &[&str] = &[
+static HEDGES: WordList = WordList::new(&[
     "at",
     "least",
     "as",
@@ -62,10 +63,10 @@ const HEDGES: &[&str] = &[
     "total",
     "of",
     "a",
-];
+]);
 
 /// Nouns for people, as victims of an attack.
-pub const PEOPLE: &[&str] = &[
+pub static PEOPLE: WordList = WordList::new(&[
     "people",
     "person",
     "persons",
@@ -221,7 +222,7 @@ pub const PEOPLE: &[&str] = &[
     "businessman",
     "tribesman",
     "official's",
-];
+]);
 
 /// A number written at token `i`: digits ("5,200") or words ("thirteen", "twenty-five",
 /// "a dozen", "two dozen"). Returns the value and the index after it.
@@ -305,7 +306,7 @@ pub struct Toll {
     pub wounded: Option<u32>,
 }
 
-const KILL_VERBS: &[&str] = &[
+static KILL_VERBS: WordList = WordList::new(&[
     "killing",
     "killed",
     "kill",
@@ -319,11 +320,11 @@ const KILL_VERBS: &[&str] = &[
     "neutralised",
     "neutralizing",
     "neutralising",
-];
-const WOUND_VERBS: &[&str] = &[
+]);
+static WOUND_VERBS: WordList = WordList::new(&[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures", "hurting",
-];
-const DEAD_WORDS: &[&str] = &[
+]);
+static DEAD_WORDS: WordList = WordList::new(&[
     "killed",
     "dead",
     "died",
@@ -337,15 +338,15 @@ const DEAD_WORDS: &[&str] = &[
     // The Turkish defence ministry's word for militants it says it killed.
     "neutralized",
     "neutralised",
-];
-const WOUNDED_WORDS: &[&str] = &[
+]);
+static WOUNDED_WORDS: WordList = WordList::new(&[
     "wounded",
     "injured",
     "hurt",
     "injuries",
     "wounds",
     "casualties-wounded",
-];
+]);
 
 /// Reads the toll stated in `tokens[from..to]`.
 #[cfg(test)]

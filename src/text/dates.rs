@@ -236,30 +236,37 @@ struct Patterns {
     year_alone: Regex,
 }
 
+/// Compiles a date pattern with ASCII word boundaries. A Unicode `\b` stops the fast DFA
+/// engines at the first non-ASCII character (a curly quote, a dash), leaving a slow backtracking
+/// search over the whole sentence; dates are written with ASCII letters and digits anyway.
+fn re(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     Patterns {
-    iso: Regex::new(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap(),
-    month_day_year: Regex::new(&format!(
+    iso: re(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap(),
+    month_day_year: re(&format!(
         r"\b{MONTH}\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?"
     ))
     .unwrap(),
-    day_month_year: Regex::new(&format!(
+    day_month_year: re(&format!(
         r"\b([0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+((?:19|20)\d\d)\b)?"
     ))
     .unwrap(),
-    month_year: Regex::new(&format!(r"\b{MONTH}\s+(?:of\s+)?((?:19|20)\d\d)\b")).unwrap(),
-    slash: Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b").unwrap(),
-    weekday: Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap(),
-    relative: Regex::new(
+    month_year: re(&format!(r"\b{MONTH}\s+(?:of\s+)?((?:19|20)\d\d)\b")).unwrap(),
+    slash: re(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b").unwrap(),
+    weekday: re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap(),
+    relative: re(
         r"(?i)\b(yesterday|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today|last week|this week|earlier this week|last month|this month|earlier this month|last year|this year|earlier this year|(\d+|two|three|four|five|six) days ago|the previous day|the day before)\b",
     )
     .unwrap(),
-    month_alone: Regex::new(&format!(
+    month_alone: re(&format!(
         r"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|[Tt]hat|[Tt]he|[Aa]n?|[Ee]nd of|[Bb]eginning of|[Uu]ntil|[Bb]y)[\s-]+(?:(?:early|late|mid)[\s-]+)?){MONTH}\b(\s+last year)?"
     ))
     .unwrap(),
-    month_relative: Regex::new(&format!(r"\b{MONTH}\s+(last|this)\s+year\b")).unwrap(),
-    year_alone: Regex::new(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Ee]arly|[Ll]ate|[Uu]ntil)\s+((?:19|20)\d\d)\b").unwrap(),
+    month_relative: re(&format!(r"\b{MONTH}\s+(last|this)\s+year\b")).unwrap(),
+    year_alone: re(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Ee]arly|[Ll]ate|[Uu]ntil)\s+((?:19|20)\d\d)\b").unwrap(),
 }
 });
 

@@ -210,22 +210,27 @@ pub struct FoldedToken {
 
 impl FoldedText {
     pub fn new(original: &str) -> Self {
-        let mut folded = FoldedText::default();
-        let raw = raw_words(original);
+        let mut folded = FoldedText {
+            text: String::with_capacity(original.len()),
+            tokens: Vec::with_capacity(original.len() / 5),
+        };
+        let (raw, letters) = raw_words(original);
+        let mut lowered = String::new();
         let mut i = 0;
         let mut after_article = false;
         let mut article_start: Option<usize> = None;
         while i < raw.len() {
             let w = &raw[i];
+            let w_text = &letters[w.text.start..w.text.end];
             // Arabic article: dropped when hyphenated ("al-Asad", "ad-Dawr") or, for al/el,
             // when another word follows on the same stretch ("Al Asad").
             // Articles are short ASCII words: lower-case those on the stack.
             let mut buf = [0u8; 3];
-            let lower: &str = if w.text.len() <= 3 && w.text.is_ascii() {
-                for (d, b) in buf.iter_mut().zip(w.text.bytes()) {
+            let lower: &str = if w_text.len() <= 3 && w_text.is_ascii() {
+                for (d, b) in buf.iter_mut().zip(w_text.bytes()) {
                     *d = b.to_ascii_lowercase();
                 }
-                std::str::from_utf8(&buf[..w.text.len()]).unwrap_or("")
+                std::str::from_utf8(&buf[..w_text.len()]).unwrap_or("")
             } else {
                 ""
             };
@@ -233,13 +238,13 @@ impl FoldedText {
             let next_same = raw.get(i + 1).map(|n| !n.barrier_before).unwrap_or(false);
             let next_capital = raw
                 .get(i + 1)
-                .and_then(|n| n.text.chars().next())
+                .and_then(|n| letters[n.text.start..].chars().next())
                 .map(|c| c.is_uppercase())
                 .unwrap_or(false);
             let is_art = (next_joined && is_hyphenated_article(lower))
                 || ((lower == "al" || lower == "el")
                     && next_same
-                    && (next_capital || w.text.starts_with(|c: char| c.is_lowercase())));
+                    && (next_capital || w_text.starts_with(|c: char| c.is_lowercase())));
             if is_art {
                 // The barrier before the article still separates what follows.
                 if w.barrier_before {
@@ -253,22 +258,37 @@ impl FoldedText {
             if w.barrier_before {
                 folded.push_barrier();
             }
-            let mut key = String::new();
-            let f = fold(&w.text);
-            if f.contains(' ') {
-                push_word_key(&f.replace(' ', ""), &mut key);
-            } else {
-                push_word_key(&f, &mut key);
-            }
-            if key.is_empty() {
-                i += 1;
-                continue;
-            }
+            // The word's key goes straight after the text folded so far; an empty key
+            // takes back the space put before it.
+            let before = folded.text.len();
             if !folded.text.is_empty() && !folded.text.ends_with(' ') {
                 folded.text.push(' ');
             }
             let start = folded.text.len();
-            folded.text.push_str(&key);
+            if w_text.is_ascii() {
+                // A raw word holds only letters, digits and apostrophes: folding lowercases
+                // it and drops the apostrophes.
+                lowered.clear();
+                lowered.extend(
+                    w_text
+                        .bytes()
+                        .filter(|b| b.is_ascii_alphanumeric())
+                        .map(|b| b.to_ascii_lowercase() as char),
+                );
+                push_word_key(&lowered, &mut folded.text);
+            } else {
+                let f = fold(w_text);
+                if f.contains(' ') {
+                    push_word_key(&f.replace(' ', ""), &mut folded.text);
+                } else {
+                    push_word_key(&f, &mut folded.text);
+                }
+            }
+            if folded.text.len() == start {
+                folded.text.truncate(before);
+                i += 1;
+                continue;
+            }
             folded.tokens.push(FoldedToken {
                 folded: Span::new(start, folded.text.len()),
                 original: w.span,
@@ -319,7 +339,8 @@ impl FoldedText {
 }
 
 struct RawWord {
-    text: String,
+    /// Byte range of the word's letters in the buffer [`raw_words`] returns with the words.
+    text: Span,
     span: Span,
     /// Only a hyphen separates this word from the previous one.
     joined_before: bool,
@@ -329,18 +350,19 @@ struct RawWord {
 
 /// Splits text into words: runs of letters and digits, with apostrophes inside a word kept
 /// ("Kata'ib") and possessive "'s" split off; initials like "U.S." joined into one word.
-fn raw_words(text: &str) -> Vec<RawWord> {
-    let mut words: Vec<RawWord> = Vec::new();
+fn raw_words(text: &str) -> (Vec<RawWord>, String) {
+    let mut words: Vec<RawWord> = Vec::with_capacity(text.len() / 5);
+    let mut letters = String::with_capacity(text.len());
     let mut gap = String::new();
     let mut iter = text.char_indices().peekable();
     while let Some(&(i, c)) = iter.peek() {
         if c.is_alphanumeric() {
             let start = i;
             let mut end = i;
-            let mut word = String::new();
+            let word_start = letters.len();
             while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphanumeric() || is_combining_mark(d) {
-                    word.push(d);
+                    letters.push(d);
                     end = j + d.len_utf8();
                     iter.next();
                 } else if is_apostrophe(d) {
@@ -348,7 +370,7 @@ fn raw_words(text: &str) -> Vec<RawWord> {
                     let rest = &text[j + d.len_utf8()..];
                     let after = rest.chars().next();
                     if !is_possessive(rest) && after.map(|x| x.is_alphanumeric()).unwrap_or(false) {
-                        word.push(d);
+                        letters.push(d);
                         end = j + d.len_utf8();
                         iter.next();
                     } else {
@@ -362,15 +384,18 @@ fn raw_words(text: &str) -> Vec<RawWord> {
                 .chars()
                 .all(|g| g == '-' || g == '\u{2010}' || g == '\u{2011}')
                 && !gap.is_empty();
+            let word = &letters[word_start..];
             // The dot closing initials ("U.S. forces") does not divide.
-            let after_initials = words
-                .last()
-                .map(|p| {
-                    p.text.chars().count() >= 2
-                        && p.text.chars().all(|x| x.is_uppercase())
-                        && text[p.span.start..p.span.end].contains('.')
-                })
-                .unwrap_or(false);
+            let after_initials = gap.starts_with('.')
+                && words
+                    .last()
+                    .map(|p| {
+                        let p_text = &letters[p.text.start..p.text.end];
+                        p_text.chars().count() >= 2
+                            && p_text.chars().all(|x| x.is_uppercase())
+                            && text[p.span.start..p.span.end].contains('.')
+                    })
+                    .unwrap_or(false);
             let gap_seen = if after_initials {
                 gap.strip_prefix('.').unwrap_or(&gap)
             } else {
@@ -383,11 +408,14 @@ fn raw_words(text: &str) -> Vec<RawWord> {
             // Initials: "U.S." / "U.N." — single letters joined by dots become one word.
             if word.chars().count() == 1 && gap == "." {
                 if let Some(prev) = words.last_mut() {
-                    let prev_is_initials = prev.text.chars().all(|x| x.is_uppercase())
-                        && prev.text.chars().count() <= 3
+                    let p_text = &letters[prev.text.start..prev.text.end];
+                    let prev_is_initials = p_text.chars().all(|x| x.is_uppercase())
+                        && p_text.chars().count() <= 3
                         && text[prev.span.end..].starts_with('.');
+                    // The previous word's letters end where this word's begin, so joining
+                    // them only widens the previous word's range.
                     if prev_is_initials && word.chars().all(|x| x.is_uppercase()) {
-                        prev.text.push_str(&word);
+                        prev.text.end = letters.len();
                         prev.span.end = end;
                         gap.clear();
                         continue;
@@ -395,7 +423,7 @@ fn raw_words(text: &str) -> Vec<RawWord> {
                 }
             }
             words.push(RawWord {
-                text: word,
+                text: Span::new(word_start, letters.len()),
                 span: Span::new(start, end),
                 joined_before: joined,
                 barrier_before: barrier,
@@ -411,7 +439,7 @@ fn raw_words(text: &str) -> Vec<RawWord> {
             iter.next();
         }
     }
-    words
+    (words, letters)
 }
 
 fn is_possessive(rest: &str) -> bool {

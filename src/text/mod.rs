@@ -8,6 +8,7 @@ pub mod dates;
 mod fold;
 mod sentences;
 mod tokens;
+pub mod words;
 
 pub use fold::{fold, name_key, FoldedText, FoldedToken};
 pub use sentences::{sentences, Sentence};
