@@ -1,17 +1,18 @@
 //! The gazetteer: every name of every lexicon entry, matched at once over an article.
 //!
 //! Names and the article are both folded to name keys (see `text::FoldedText`), so one
-//! Aho-Corasick automaton finds all spellings. A match must start and end on word
-//! boundaries and respect the case of the lexicon's spelling: an all-capitals name (`IS`,
+//! lookup finds all spellings: from each word of the article, the keys of the words that
+//! follow it (within one stretch of text, no punctuation between) are looked up in a hash
+//! map of all names, as long as they begin some name. A match thus starts and ends on word
+//! boundaries. It must also respect the case of the lexicon's spelling: an all-capitals name (`IS`,
 //! `PMF`) needs capitals in the text, a capitalised word needs a capital. Names marked weak
 //! need a cue next to them ("in Hit", "Hit district"). Overlapping matches keep the longest.
 
 use super::cues::NOT_NAME_STARTS;
 use super::lexicon::{Kind, Lexicon};
 use crate::text::words::WordList;
+use crate::text::words::{FastMap, FastSet};
 use crate::text::{fold, FoldedText, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseReq {
@@ -44,7 +45,11 @@ pub struct GazMatch {
 /// The compiled gazetteer of a lexicon.
 pub struct Gazetteer {
     given_names: std::collections::HashSet<String>,
-    automaton: AhoCorasick,
+    /// Every name key, with its index in `patterns`.
+    keys: FastMap<String, usize>,
+    /// The keys' proper word prefixes ("islamic", "islamic state" for "islamic state in
+    /// iraq"): reading on past them may still meet a name.
+    prefixes: FastSet<String>,
     patterns: Vec<Vec<Candidate>>,
     priority: Vec<i64>,
 }
@@ -90,9 +95,8 @@ impl Gazetteer {
     /// Builds the gazetteer. `given_names` (lowercase) are names of people: a one-word place
     /// name that is also a given name ("Ali") needs a place cue, like a weak entry.
     pub fn new(lexicon: &Lexicon, given_names: &std::collections::HashSet<String>) -> Self {
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys: FastMap<String, usize> = FastMap::default();
         let mut patterns: Vec<Vec<Candidate>> = Vec::new();
-        let mut key_list: Vec<String> = Vec::new();
         for (idx, entry) in lexicon.entries.iter().enumerate() {
             let mut names: Vec<&str> = vec![entry.label.as_str()];
             names.extend(entry.aliases.iter().map(|s| s.as_str()));
@@ -126,7 +130,6 @@ impl Gazetteer {
                     folded: fold(name),
                 };
                 let pid = *keys.entry(key.clone()).or_insert_with(|| {
-                    key_list.push(key.clone());
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
@@ -142,11 +145,12 @@ impl Gazetteer {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&key_list)
-            .expect("the gazetteer automaton builds from the lexicon's names");
+        let mut prefixes: FastSet<String> = FastSet::default();
+        for key in keys.keys() {
+            for (i, _) in key.match_indices(' ') {
+                prefixes.insert(key[..i].to_string());
+            }
+        }
         let priority = lexicon
             .entries
             .iter()
@@ -164,7 +168,8 @@ impl Gazetteer {
             .collect();
         Gazetteer {
             given_names: given_names.clone(),
-            automaton,
+            keys,
+            prefixes,
             patterns,
             priority,
         }
@@ -172,14 +177,37 @@ impl Gazetteer {
 
     /// Finds every lexicon name in `text`, folded as `folded`.
     pub fn find(&self, text: &str, folded: &FoldedText, lexicon: &Lexicon) -> Vec<GazMatch> {
-        let ft = folded.text.as_bytes();
-        let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // first, last, span, entry
-        for m in self.automaton.find_overlapping_iter(&folded.text) {
-            let (s, e) = (m.start(), m.end());
-            if (s > 0 && ft[s - 1] != b' ') || (e < ft.len() && ft[e] != b' ') {
-                continue;
+        let ft = folded.text.as_str();
+        let toks = &folded.tokens;
+        // Every run of words whose keys make a name: (pattern, first word, last word), by
+        // first word, then by length.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut key = String::new();
+        for first in 0..toks.len() {
+            key.clear();
+            let mut last = first;
+            loop {
+                key.push_str(&ft[toks[last].folded.start..toks[last].folded.end]);
+                if let Some(&pid) = self.keys.get(key.as_str()) {
+                    hits.push((pid, first, last));
+                }
+                // Go on while some name begins with these words and the next word follows
+                // after a single space, not across punctuation.
+                let joined = toks
+                    .get(last + 1)
+                    .is_some_and(|n| n.folded.start == toks[last].folded.end + 1);
+                if !joined || !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
+                key.push(' ');
+                last += 1;
             }
-            let Some((first, last, span)) = folded.original_span(s, e) else {
+        }
+        let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // first, last, span, entry
+        for (pid, first, last) in hits {
+            let Some((first, last, span)) =
+                folded.original_span(toks[first].folded.start, toks[last].folded.end)
+            else {
                 continue;
             };
             let surface = span.of(text);
@@ -200,7 +228,7 @@ impl Gazetteer {
                 continue;
             }
             let mut best: Option<(i64, usize)> = None;
-            for cand in &self.patterns[m.pattern().as_usize()] {
+            for cand in &self.patterns[pid] {
                 if cand.case.len() != last - first + 1 {
                     continue;
                 }

@@ -329,11 +329,25 @@ pub fn find_dates(text: &str, span: Span) -> Vec<DateExpr> {
     };
     // Most sentences name no date: skip the patterns that cannot match them.
     let digit = s.bytes().any(|b| b.is_ascii_digit());
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .any(|m| s.contains(m));
+    // One pass over the sentence for the month abbreviations, which all begin with a
+    // capital.
+    let month = s.as_bytes().windows(3).any(|w| {
+        matches!(
+            w,
+            b"Jan"
+                | b"Feb"
+                | b"Mar"
+                | b"Apr"
+                | b"May"
+                | b"Jun"
+                | b"Jul"
+                | b"Aug"
+                | b"Sep"
+                | b"Oct"
+                | b"Nov"
+                | b"Dec"
+        )
+    });
     let none = |r: &'static Regex, on: bool| if on { Some(r) } else { None };
     for c in none(&p.iso, digit)
         .into_iter()

@@ -362,7 +362,6 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
             let word_start = letters.len();
             while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphanumeric() || is_combining_mark(d) {
-                    letters.push(d);
                     end = j + d.len_utf8();
                     iter.next();
                 } else if is_apostrophe(d) {
@@ -370,7 +369,6 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
                     let rest = &text[j + d.len_utf8()..];
                     let after = rest.chars().next();
                     if !is_possessive(rest) && after.map(|x| x.is_alphanumeric()).unwrap_or(false) {
-                        letters.push(d);
                         end = j + d.len_utf8();
                         iter.next();
                     } else {
@@ -384,6 +382,8 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
                 .chars()
                 .all(|g| g == '-' || g == '\u{2010}' || g == '\u{2011}')
                 && !gap.is_empty();
+            // Every character between the word's ends belongs to it.
+            letters.push_str(&text[start..end]);
             let word = &letters[word_start..];
             // The dot closing initials ("U.S. forces") does not divide.
             let after_initials = gap.starts_with('.')

@@ -70,7 +70,49 @@ pub type FastSet<K> = HashSet<K, FastState>;
 /// A fixed list of lowercase words.
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<FastSet<&'static str>>,
+    set: OnceLock<Index>,
+}
+
+/// The words of a list by hash, with a quick test that turns most other words away before
+/// hashing: the pairs of first byte and length that occur in the list.
+struct Index {
+    /// Each word with the position of its first listing.
+    set: FastMap<&'static str, usize>,
+    /// Bit `len % 64` of entry `first byte` is set when some word has that first byte and
+    /// length.
+    starts: Box<[u64; 256]>,
+}
+
+impl Index {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut set = FastMap::default();
+        let mut starts = Box::new([0u64; 256]);
+        for (i, w) in words.enumerate() {
+            set.entry(w).or_insert(i);
+            if let Some(&b) = w.as_bytes().first() {
+                starts[usize::from(b)] |= 1 << (w.len() % 64);
+            }
+        }
+        Index { set, starts }
+    }
+
+    /// The position of `word` in the list.
+    #[inline]
+    fn get(&self, word: &str) -> Option<usize> {
+        if self.may_hold(word) {
+            self.set.get(word).copied()
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.starts[usize::from(b)] & (1 << (word.len() % 64)) != 0,
+            None => self.set.contains_key(""),
+        }
+    }
 }
 
 impl WordList {
@@ -84,9 +126,11 @@ impl WordList {
     /// Whether `word` is one of the list, as written (no case folding).
     #[inline]
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word.as_ref())
+        let word = word.as_ref();
+        let index = self
+            .set
+            .get_or_init(|| Index::new(self.words.iter().copied()));
+        index.may_hold(word) && index.set.contains_key(word)
     }
 }
 
@@ -101,7 +145,7 @@ impl Deref for WordList {
 /// A fixed list of words, each with a value.
 pub struct WordMap<V: 'static> {
     pairs: &'static [(&'static str, V)],
-    map: OnceLock<FastMap<&'static str, usize>>,
+    map: OnceLock<Index>,
 }
 
 impl<V: 'static> WordMap<V> {
@@ -113,15 +157,12 @@ impl<V: 'static> WordMap<V> {
     }
 
     /// The value of `word`; the first pair wins when a word is listed twice.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&'static V> {
-        let map = self.map.get_or_init(|| {
-            let mut m = FastMap::default();
-            for (i, (w, _)) in self.pairs.iter().enumerate() {
-                m.entry(*w).or_insert(i);
-            }
-            m
-        });
-        map.get(word).map(|&i| &self.pairs[i].1)
+        let index = self
+            .map
+            .get_or_init(|| Index::new(self.pairs.iter().map(|(w, _)| *w)));
+        index.get(word).map(|i| &self.pairs[i].1)
     }
 }
 
