@@ -11,8 +11,9 @@
 use super::cues::NOT_NAME_STARTS;
 use super::lexicon::{Kind, Lexicon};
 use crate::text::words::WordList;
-use crate::text::words::{FastMap, FastSet};
+use crate::text::words::{FastHasher, FastMap, FastSet};
 use crate::text::{fold, FoldedText, Span};
+use std::hash::Hasher;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseReq {
@@ -50,6 +51,9 @@ pub struct Gazetteer {
     /// The keys' proper word prefixes ("islamic", "islamic state" for "islamic state in
     /// iraq"): reading on past them may still meet a name.
     prefixes: FastSet<String>,
+    /// A bit per hash of the first word of some name (see [`first_word_bit`]): most words
+    /// of an article begin no name, and this small table, unlike the maps, stays in cache.
+    first_words: Vec<u64>,
     patterns: Vec<Vec<Candidate>>,
     priority: Vec<i64>,
 }
@@ -146,7 +150,10 @@ impl Gazetteer {
             }
         }
         let mut prefixes: FastSet<String> = FastSet::default();
+        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64];
         for key in keys.keys() {
+            let bit = first_word_bit(key.split(' ').next().unwrap_or(""));
+            first_words[bit / 64] |= 1 << (bit % 64);
             for (i, _) in key.match_indices(' ') {
                 prefixes.insert(key[..i].to_string());
             }
@@ -170,6 +177,7 @@ impl Gazetteer {
             given_names: given_names.clone(),
             keys,
             prefixes,
+            first_words,
             patterns,
             priority,
         }
@@ -184,6 +192,10 @@ impl Gazetteer {
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut key = String::new();
         for first in 0..toks.len() {
+            let bit = first_word_bit(&ft[toks[first].folded.start..toks[first].folded.end]);
+            if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
             key.clear();
             let mut last = first;
             loop {
@@ -306,6 +318,16 @@ impl Gazetteer {
         out.sort_by_key(|m| m.span.start);
         out
     }
+}
+
+/// Size of the first-word table in bits (32 KB).
+const FIRST_WORD_BITS: usize = 1 << 18;
+
+/// The bit of a word in the first-word table.
+fn first_word_bit(word: &str) -> usize {
+    let mut h = FastHasher::default();
+    h.write(word.as_bytes());
+    (h.finish() >> 20) as usize % FIRST_WORD_BITS
 }
 
 fn case_req(word: &str) -> CaseReq {
