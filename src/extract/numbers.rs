@@ -260,6 +260,14 @@ pub fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     if (w == "a" || w == "one") && tokens.get(i + 1).map(|n| n.is("dozen")).unwrap_or(false) {
         return Some((12, i + 2));
     }
+    // "killing both", "both soldiers died": two people, but not "both sides" or "both of".
+    if w == "both" {
+        let next = tokens.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+        let of_people = PEOPLE.contains(next)
+            || !tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word)
+            || matches!(next, "were" | "was" | "died" | "and");
+        return of_people.then_some((2, i + 1));
+    }
     let (_, v) = UNITS.iter().find(|(name, _)| *name == w)?;
     let mut value = *v;
     let mut j = i + 1;
