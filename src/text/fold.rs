@@ -354,23 +354,35 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
     let mut words: Vec<RawWord> = Vec::with_capacity(text.len() / 5);
     let mut letters = String::with_capacity(text.len());
     let mut gap = String::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some(&(i, c)) = iter.peek() {
+    let bytes = text.as_bytes();
+    // The character at byte `p`, decoded only when it is not ASCII.
+    let char_at = |p: usize| match bytes.get(p) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[p..].chars().next(),
+        None => None,
+    };
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let i = pos;
         if c.is_alphanumeric() {
             let start = i;
             let mut end = i;
             let word_start = letters.len();
-            while let Some(&(j, d)) = iter.peek() {
+            loop {
+                // ASCII letters and digits, most of any text, need no decoding.
+                while bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric()) {
+                    end += 1;
+                }
+                let j = end;
+                let Some(d) = char_at(j) else { break };
                 if d.is_alphanumeric() || is_combining_mark(d) {
                     end = j + d.len_utf8();
-                    iter.next();
                 } else if is_apostrophe(d) {
                     // Inside a word ("Kata'ib") unless it is a possessive "'s".
                     let rest = &text[j + d.len_utf8()..];
                     let after = rest.chars().next();
                     if !is_possessive(rest) && after.map(|x| x.is_alphanumeric()).unwrap_or(false) {
                         end = j + d.len_utf8();
-                        iter.next();
                     } else {
                         break;
                     }
@@ -382,6 +394,7 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
                 .chars()
                 .all(|g| g == '-' || g == '\u{2010}' || g == '\u{2011}')
                 && !gap.is_empty();
+            pos = end;
             // Every character between the word's ends belongs to it.
             letters.push_str(&text[start..end]);
             let word = &letters[word_start..];
@@ -432,11 +445,10 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
         } else if is_apostrophe(c) && is_possessive(&text[i + c.len_utf8()..]) {
             // A possessive "'s" ends a name: "Kirkuk's Rashad district".
             gap.push('|');
-            iter.next();
-            iter.next();
+            pos = i + c.len_utf8() + 1;
         } else {
             gap.push(c);
-            iter.next();
+            pos = i + c.len_utf8();
         }
     }
     (words, letters)
