@@ -6150,7 +6150,7 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
             }
         }
         // "Responsibility was claimed by X", "the attack, claimed by X".
-        let claim_subject =
+        let claim_subject = || {
             (k.saturating_sub(4)..k).any(|j| {
                 matches!(
                     lw(toks, j),
@@ -6165,10 +6165,11 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                         | "operation"
                         | "it"
                 )
-            }) || (k >= 2 && lw(toks, k - 1) == "was" && lw(toks, k - 2) == "which");
+            }) || (k >= 2 && lw(toks, k - 1) == "was" && lw(toks, k - 2) == "which")
+        };
         if w == "claimed"
             && next == "by"
-            && claim_subject
+            && claim_subject()
             && !(k.saturating_sub(4)..k).any(|j| matches!(lw(toks, j), "not" | "no" | "n't"))
         {
             if let Some(e) = actor_in(sent, table, |s| s.first > k + 1 && s.first <= k + 5) {

@@ -395,18 +395,20 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
         let next2 = lw(i + 2);
         // "no information about fatalities", "no details on casualties": nothing known,
         // not nobody hurt.
-        let unknown = matches!(
-            next,
-            "information"
-                | "info"
-                | "details"
-                | "word"
-                | "figures"
-                | "data"
-                | "number"
-                | "immediate"
-        );
-        if (w == "no" || w == "without" || w == "zero") && !unknown {
+        let unknown = || {
+            matches!(
+                next,
+                "information"
+                    | "info"
+                    | "details"
+                    | "word"
+                    | "figures"
+                    | "data"
+                    | "number"
+                    | "immediate"
+            )
+        };
+        if (w == "no" || w == "without" || w == "zero") && !unknown() {
             let span: Vec<&str> = (i + 1..(i + 6).min(to)).map(lw).collect();
             let has = |xs: &[&str]| span.iter().any(|s| xs.contains(s));
             if has(&["casualties", "fatalities", "deaths", "losses", "victims"])
@@ -531,12 +533,14 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
                 && DEAD_WORDS.contains(&lw(i - 2)));
         // "as many as 80 troops may have been killed, Iranian TV claimed": a guess, not a
         // toll.
-        let hedged = (i.saturating_sub(4).max(from)..i)
-            .any(|k| matches!(lw(k), "may" | "might" | "could" | "possibly"))
-            // "caused no fatalities": a denial, read above; no count before it.
-            || (i.saturating_sub(2).max(from)..i)
-                .any(|k| matches!(lw(k), "no" | "without" | "zero" | "nor" | "neither"));
-        if (DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w)) && !joint && !hedged {
+        let hedged = || {
+            (i.saturating_sub(4).max(from)..i)
+                .any(|k| matches!(lw(k), "may" | "might" | "could" | "possibly"))
+                // "caused no fatalities": a denial, read above; no count before it.
+                || (i.saturating_sub(2).max(from)..i)
+                    .any(|k| matches!(lw(k), "no" | "without" | "zero" | "nor" | "neither"))
+        };
+        if (DEAD_WORDS.contains(&w) || WOUNDED_WORDS.contains(&w)) && !joint && !hedged() {
             if let Some(v) = count_before(tokens, from, i) {
                 if DEAD_WORDS.contains(&w) {
                     killed.get_or_insert(v);
