@@ -2202,6 +2202,12 @@ static TRIGGER_WORDS: WordList = WordList::new(&[
     "clashes",
     "clashed",
     "clash",
+    // "went off"
+    "went",
+    "go",
+    "goes",
+    "going",
+    "gone",
     // "came under", "subjected to"
     "came",
     "come",
@@ -2349,6 +2355,22 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 lemma: "come-under",
             });
             i += 3;
+            continue;
+        }
+        // "a bomb went off near a patrol": a blast, when a weapon went off.
+        if matches!(w, "went" | "go" | "goes" | "going" | "gone")
+            && next == "off"
+            && (i.saturating_sub(6)..i).any(|k| weapon_at(toks, k).is_some())
+        {
+            out.push(Trigger {
+                tok: i,
+                end: i + 2,
+                kind: TrigKind::Verb,
+                plural: false,
+                anaphoric: false,
+                lemma: "explode",
+            });
+            i += 2;
             continue;
         }
         if w == "subjected" && next == "to" {
@@ -3458,7 +3480,8 @@ fn frame(
     }
     // Actors joined to the attacker by "and": "the Iraqi air force and coalition warplanes".
     let co_attackers: Vec<usize> = attacker_slot
-        .and_then(|s| coordinated_before(sent, ents, &s))
+        .map(|s| coordinated_before(sent, ents, &s))
+        .unwrap_or_default()
         .into_iter()
         .filter(|e| Some(Role::Entity(*e)) != attacker)
         .collect();
@@ -3863,28 +3886,47 @@ fn origin_between(sent: &Sent, ents: &[Entity], from: usize, to: usize) -> Optio
     })
 }
 
-/// An actor joined by "and" right before `slot`: "the Iraqi air force and [the] coalition".
-fn coordinated_before(sent: &Sent, ents: &[Entity], slot: &Slot) -> Option<usize> {
+/// Actors joined by "and" right before `slot`: "the Iraqi air force and [the] coalition",
+/// and those listed before them with commas: "US, British and French forces".
+fn coordinated_before(sent: &Sent, ents: &[Entity], slot: &Slot) -> Vec<usize> {
     let toks = sent.toks;
+    let mut out = Vec::new();
     let mut k = slot.first;
     if k > 0 && toks[k - 1].is("the") {
         k -= 1;
     }
     if k == 0 || !toks[k - 1].is("and") {
-        return None;
+        return out;
     }
-    let other = sent
+    // The slot before "and" ("X and", "X, and"), then each before a comma.
+    let mut joint = k - 1;
+    while let Some(other) = sent
         .slots
         .iter()
-        .find(|s| s.end + 1 == k || (s.end + 2 == k && lw(toks, s.end) == ","))?;
-    match other.role {
-        Role::Entity(e) if ents[e].kind.can_attack() && !other.weapon => {
-            // "X and Y" where X is the object of a preposition is not a subject.
-            let prep = other.first > 0 && PREPOSITIONS.contains(&lw(toks, other.first - 1));
-            (!prep).then_some(e)
+        .find(|s| s.end == joint || (s.end + 1 == joint && lw(toks, s.end) == ","))
+    {
+        let Role::Entity(e) = other.role else { break };
+        if !ents[e].kind.can_attack() || other.weapon {
+            break;
         }
-        _ => None,
+        let mut first = other.first;
+        if first > 0 && toks[first - 1].is("the") {
+            first -= 1;
+        }
+        // "X and Y" where X is the object of a preposition is not a subject.
+        if first > 0 && PREPOSITIONS.contains(&lw(toks, first - 1)) {
+            break;
+        }
+        if out.contains(&e) {
+            break;
+        }
+        out.push(e);
+        if first == 0 || lw(toks, first - 1) != "," {
+            break;
+        }
+        joint = first - 1;
     }
+    out
 }
 
 /// Negated, modal, planned, threatened or trend mentions.
