@@ -46,8 +46,9 @@ pub struct GazMatch {
 /// The compiled gazetteer of a lexicon.
 pub struct Gazetteer {
     given_names: std::collections::HashSet<String>,
-    /// Every name key, with its index in `patterns`.
-    keys: FastMap<String, usize>,
+    /// Every name key, with its index in `patterns` and whether all its spellings begin
+    /// with a capital (so a match on a lower-case word is none of them).
+    keys: FastMap<String, (usize, bool)>,
     /// The keys' proper word prefixes ("islamic", "islamic state" for "islamic state in
     /// iraq"): reading on past them may still meet a name.
     prefixes: FastSet<String>,
@@ -149,6 +150,15 @@ impl Gazetteer {
                 }
             }
         }
+        let keys: FastMap<String, (usize, bool)> = keys
+            .into_iter()
+            .map(|(key, pid)| {
+                let capital = patterns[pid]
+                    .iter()
+                    .all(|c| c.case.first().is_some_and(|r| *r != CaseReq::Any));
+                (key, (pid, capital))
+            })
+            .collect();
         let mut prefixes: FastSet<String> = FastSet::default();
         let mut first_words = vec![0u64; FIRST_WORD_BITS / 64];
         for key in keys.keys() {
@@ -200,8 +210,10 @@ impl Gazetteer {
             let mut last = first;
             loop {
                 key.push_str(&ft[toks[last].folded.start..toks[last].folded.end]);
-                if let Some(&pid) = self.keys.get(key.as_str()) {
-                    hits.push((pid, first, last));
+                if let Some(&(pid, capital)) = self.keys.get(key.as_str()) {
+                    if !capital || case_ok(CaseReq::Capital, toks[first].original.of(text)) {
+                        hits.push((pid, first, last));
+                    }
                 }
                 // Go on while some name begins with these words and the next word follows
                 // after a single space, not across punctuation.
