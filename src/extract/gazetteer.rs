@@ -11,7 +11,7 @@
 use super::cues::NOT_NAME_STARTS;
 use super::lexicon::{Kind, Lexicon};
 use crate::text::words::WordList;
-use crate::text::words::{FastHasher, FastMap, FastSet};
+use crate::text::words::{FastHasher, FastMap};
 use crate::text::{fold, FoldedText, Span};
 use std::hash::Hasher;
 
@@ -43,15 +43,23 @@ pub struct GazMatch {
     pub entry: usize,
 }
 
+/// What the gazetteer knows of a run of folded words.
+#[derive(Debug, Clone, Copy)]
+struct KeyInfo {
+    /// The names spelled so, as an index in `patterns`, when the words are a name.
+    pattern: Option<usize>,
+    /// All those spellings begin with a capital, so a lower-case word is none of them.
+    capital: bool,
+    /// Some longer name begins with these words: reading on may still meet it.
+    prefix: bool,
+}
+
 /// The compiled gazetteer of a lexicon.
 pub struct Gazetteer {
     given_names: std::collections::HashSet<String>,
-    /// Every name key, with its index in `patterns` and whether all its spellings begin
-    /// with a capital (so a match on a lower-case word is none of them).
-    keys: FastMap<String, (usize, bool)>,
-    /// The keys' proper word prefixes ("islamic", "islamic state" for "islamic state in
-    /// iraq"): reading on past them may still meet a name.
-    prefixes: FastSet<String>,
+    /// Every name key and every proper word prefix of one ("islamic", "islamic state" for
+    /// "islamic state in iraq"), in one map so that each word read costs one lookup.
+    keys: FastMap<String, KeyInfo>,
     /// A bit per hash of the first word of some name (see [`first_word_bit`]): most words
     /// of an article begin no name, and this small table, unlike the maps, stays in cache.
     first_words: Vec<u64>,
@@ -150,24 +158,33 @@ impl Gazetteer {
                 }
             }
         }
-        let keys: FastMap<String, (usize, bool)> = keys
-            .into_iter()
-            .map(|(key, pid)| {
-                let capital = patterns[pid]
-                    .iter()
-                    .all(|c| c.case.first().is_some_and(|r| *r != CaseReq::Any));
-                (key, (pid, capital))
-            })
-            .collect();
-        let mut prefixes: FastSet<String> = FastSet::default();
         let mut first_words = vec![0u64; FIRST_WORD_BITS / 64];
-        for key in keys.keys() {
+        let mut infos: FastMap<String, KeyInfo> = FastMap::default();
+        for (key, pid) in keys {
             let bit = first_word_bit(key.split(' ').next().unwrap_or(""));
             first_words[bit / 64] |= 1 << (bit % 64);
             for (i, _) in key.match_indices(' ') {
-                prefixes.insert(key[..i].to_string());
+                infos
+                    .entry(key[..i].to_string())
+                    .or_insert(KeyInfo {
+                        pattern: None,
+                        capital: false,
+                        prefix: true,
+                    })
+                    .prefix = true;
             }
+            let capital = patterns[pid]
+                .iter()
+                .all(|c| c.case.first().is_some_and(|r| *r != CaseReq::Any));
+            let info = infos.entry(key).or_insert(KeyInfo {
+                pattern: None,
+                capital: false,
+                prefix: false,
+            });
+            info.pattern = Some(pid);
+            info.capital = capital;
         }
+        let keys = infos;
         let priority = lexicon
             .entries
             .iter()
@@ -186,7 +203,6 @@ impl Gazetteer {
         Gazetteer {
             given_names: given_names.clone(),
             keys,
-            prefixes,
             first_words,
             patterns,
             priority,
@@ -210,8 +226,11 @@ impl Gazetteer {
             let mut last = first;
             loop {
                 key.push_str(&ft[toks[last].folded.start..toks[last].folded.end]);
-                if let Some(&(pid, capital)) = self.keys.get(key.as_str()) {
-                    if !capital || case_ok(CaseReq::Capital, toks[first].original.of(text)) {
+                let Some(info) = self.keys.get(key.as_str()) else {
+                    break;
+                };
+                if let Some(pid) = info.pattern {
+                    if !info.capital || case_ok(CaseReq::Capital, toks[first].original.of(text)) {
                         hits.push((pid, first, last));
                     }
                 }
@@ -220,7 +239,7 @@ impl Gazetteer {
                 let joined = toks
                     .get(last + 1)
                     .is_some_and(|n| n.folded.start == toks[last].folded.end + 1);
-                if !joined || !self.prefixes.contains(key.as_str()) {
+                if !joined || !info.prefix {
                     break;
                 }
                 key.push(' ');
