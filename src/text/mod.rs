@@ -12,7 +12,7 @@ pub mod words;
 
 pub use fold::{fold, name_key, FoldedText, FoldedToken};
 pub use sentences::{sentences, Sentence};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, Lower, Token, TokenKind};
 
 /// A byte range `[start, end)` into an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

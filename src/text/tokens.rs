@@ -18,7 +18,97 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Lowercased text, with curly apostrophes made straight.
-    pub lower: String,
+    pub lower: Lower,
+}
+
+/// A token's lowercase text, kept inline when it is short (nearly every word is), so that
+/// tokenizing does not allocate once per token.
+#[derive(Clone)]
+pub enum Lower {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+/// The longest text a [`Lower`] keeps inline.
+const INLINE: usize = 22;
+
+impl Lower {
+    pub fn new(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut bytes = [0u8; INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Lower::Inline {
+                len: s.len() as u8,
+                bytes,
+            }
+        } else {
+            Lower::Heap(s.into())
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the bytes are a copy of a whole `&str` (see `new`), so valid UTF-8.
+            Lower::Inline { len, bytes } => unsafe {
+                std::str::from_utf8_unchecked(&bytes[..usize::from(*len)])
+            },
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower {}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Lower> for &str {
+    fn eq(&self, other: &Lower) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl AsRef<str> for Lower {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 impl Token {
@@ -126,10 +216,24 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
     let word = &text[start..end];
     // ASCII words need neither Unicode case mapping nor apostrophe replacement.
     let lower = if word.is_ascii() && !word.contains('`') {
-        word.to_ascii_lowercase()
+        if word.len() <= INLINE {
+            let mut bytes = [0u8; INLINE];
+            for (d, b) in bytes.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            Lower::Inline {
+                len: word.len() as u8,
+                bytes,
+            }
+        } else {
+            Lower::new(&word.to_ascii_lowercase())
+        }
     } else {
-        word.to_lowercase()
-            .replace(['\u{2019}', '\u{2018}', '`', '\u{02bc}'], "'")
+        Lower::new(
+            &word
+                .to_lowercase()
+                .replace(['\u{2019}', '\u{2018}', '`', '\u{02bc}'], "'"),
+        )
     };
     out.push(Token {
         span: Span::new(start, end),
@@ -145,6 +249,22 @@ fn is_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_text_inline_or_on_the_heap_reads_the_same() {
+        let long = "counterterrorismoperationscommand";
+        let t = "Drone STRIKE on CounterTerrorismOperationsCommand and Kata\u{2019}ib";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let lower: Vec<&str> = toks.iter().map(|k| k.lower.as_str()).collect();
+        assert_eq!(lower, vec!["drone", "strike", "on", long, "and", "kata'ib"]);
+        assert!(matches!(toks[3].lower, Lower::Heap(_)));
+        assert!(matches!(toks[5].lower, Lower::Heap(_)) == ("kata'ib".len() > INLINE));
+        assert!(matches!(Lower::new("strike"), Lower::Inline { .. }));
+        assert!(toks[1].lower == "strike");
+        assert!("strike" == toks[1].lower);
+        assert_eq!(Lower::new("x"), Lower::new("x"));
+        assert_ne!(Lower::new("x"), Lower::new("xy"));
+    }
 
     #[test]
     fn tokens_of_a_news_sentence() {
