@@ -60,9 +60,10 @@ pub struct Gazetteer {
     /// Every name key and every proper word prefix of one ("islamic", "islamic state" for
     /// "islamic state in iraq"), in one map so that each word read costs one lookup.
     keys: FastMap<String, KeyInfo>,
-    /// A bit per hash of the first word of some name (see [`first_word_bit`]): most words
-    /// of an article begin no name, and this small table, unlike the maps, stays in cache.
-    first_words: Vec<u64>,
+    /// A bit per hash of every name key and word prefix in `keys` (see [`key_bit`]): most
+    /// runs of words read are in neither, and this table, far smaller than the map, stays in
+    /// cache, so it turns them away without a probe of the map.
+    known: Vec<u64>,
     patterns: Vec<Vec<Candidate>>,
     priority: Vec<i64>,
 }
@@ -158,11 +159,8 @@ impl Gazetteer {
                 }
             }
         }
-        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64];
         let mut infos: FastMap<String, KeyInfo> = FastMap::default();
         for (key, pid) in keys {
-            let bit = first_word_bit(key.split(' ').next().unwrap_or(""));
-            first_words[bit / 64] |= 1 << (bit % 64);
             for (i, _) in key.match_indices(' ') {
                 infos
                     .entry(key[..i].to_string())
@@ -184,6 +182,11 @@ impl Gazetteer {
             info.pattern = Some(pid);
             info.capital = capital;
         }
+        let mut known = vec![0u64; KNOWN_BITS / 64];
+        for key in infos.keys() {
+            let bit = key_bit(key);
+            known[bit / 64] |= 1 << (bit % 64);
+        }
         let keys = infos;
         let priority = lexicon
             .entries
@@ -203,7 +206,7 @@ impl Gazetteer {
         Gazetteer {
             given_names: given_names.clone(),
             keys,
-            first_words,
+            known,
             patterns,
             priority,
         }
@@ -218,14 +221,14 @@ impl Gazetteer {
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut key = String::new();
         for first in 0..toks.len() {
-            let bit = first_word_bit(&ft[toks[first].folded.start..toks[first].folded.end]);
-            if self.first_words[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
             key.clear();
             let mut last = first;
             loop {
                 key.push_str(&ft[toks[last].folded.start..toks[last].folded.end]);
+                let bit = key_bit(&key);
+                if self.known[bit / 64] & (1 << (bit % 64)) == 0 {
+                    break;
+                }
                 let Some(info) = self.keys.get(key.as_str()) else {
                     break;
                 };
@@ -351,14 +354,14 @@ impl Gazetteer {
     }
 }
 
-/// Size of the first-word table in bits (32 KB).
-const FIRST_WORD_BITS: usize = 1 << 18;
+/// Size of the table of known keys in bits (128 KB).
+const KNOWN_BITS: usize = 1 << 20;
 
-/// The bit of a word in the first-word table.
-fn first_word_bit(word: &str) -> usize {
+/// The bit of a key in the table of known keys.
+fn key_bit(key: &str) -> usize {
     let mut h = FastHasher::default();
-    h.write(word.as_bytes());
-    (h.finish() >> 20) as usize % FIRST_WORD_BITS
+    h.write(key.as_bytes());
+    (h.finish() >> 20) as usize % KNOWN_BITS
 }
 
 fn case_req(word: &str) -> CaseReq {

@@ -375,7 +375,7 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
                 }
                 let j = end;
                 let Some(d) = char_at(j) else { break };
-                if d.is_alphanumeric() || is_combining_mark(d) {
+                if d.is_alphanumeric() || (!d.is_ascii() && is_combining_mark(d)) {
                     end = j + d.len_utf8();
                 } else if is_apostrophe(d) {
                     // Inside a word ("Kata'ib") unless it is a possessive "'s".
@@ -419,7 +419,7 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
                 .any(|g| !(g == ' ' || g == '\t' || is_hyphen(g) || is_apostrophe(g)))
                 || gap_seen.contains('\n');
             // Initials: "U.S." / "U.N." — single letters joined by dots become one word.
-            if word.chars().count() == 1 && gap == "." {
+            if gap == "." && word.chars().nth(1).is_none() {
                 if let Some(prev) = words.last_mut() {
                     let p_text = &letters[prev.text.start..prev.text.end];
                     let prev_is_initials = p_text.chars().all(|x| x.is_uppercase())

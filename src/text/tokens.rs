@@ -166,7 +166,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() || unicode_normalization::char::is_combining_mark(d) {
+                if d.is_alphanumeric()
+                    || (!d.is_ascii() && unicode_normalization::char::is_combining_mark(d))
+                {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_apostrophe(d) {
