@@ -104,6 +104,14 @@ impl Trigger {
             lemma,
         }
     }
+
+    /// A singular trigger of several words ("went off", "came under"), not anaphoric.
+    fn phrase(tok: usize, end: usize, kind: TrigKind, lemma: &'static str) -> Self {
+        Trigger {
+            end,
+            ..Trigger::word(tok, kind, false, lemma)
+        }
+    }
 }
 
 /// How many of the attacks kept so far an attack is compared with when merging repeated
@@ -2346,14 +2354,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             continue;
         }
         if (w == "came" || w == "come" || w == "comes" || w == "coming") && next == "under" {
-            out.push(Trigger {
-                tok: i,
-                end: i + 3,
-                kind: TrigKind::ComeUnder,
-                plural: false,
-                anaphoric: false,
-                lemma: "come-under",
-            });
+            out.push(Trigger::phrase(i, i + 3, TrigKind::ComeUnder, "come-under"));
             i += 3;
             continue;
         }
@@ -2362,26 +2363,12 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             && next == "off"
             && (i.saturating_sub(6)..i).any(|k| weapon_at(toks, k).is_some())
         {
-            out.push(Trigger {
-                tok: i,
-                end: i + 2,
-                kind: TrigKind::Verb,
-                plural: false,
-                anaphoric: false,
-                lemma: "explode",
-            });
+            out.push(Trigger::phrase(i, i + 2, TrigKind::Verb, "explode"));
             i += 2;
             continue;
         }
         if w == "subjected" && next == "to" {
-            out.push(Trigger {
-                tok: i,
-                end: i + 2,
-                kind: TrigKind::ComeUnder,
-                plural: false,
-                anaphoric: false,
-                lemma: "come-under",
-            });
+            out.push(Trigger::phrase(i, i + 2, TrigKind::ComeUnder, "come-under"));
             i += 2;
             continue;
         }

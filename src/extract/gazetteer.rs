@@ -4,14 +4,13 @@
 //! lookup finds all spellings: from each word of the article, the keys of the words that
 //! follow it (within one stretch of text, no punctuation between) are looked up in a hash
 //! map of all names, as long as they begin some name. A match thus starts and ends on word
-//! boundaries. It must also respect the case of the lexicon's spelling: an all-capitals name (`IS`,
-//! `PMF`) needs capitals in the text, a capitalised word needs a capital. Names marked weak
+//! boundaries. It must also respect the case of the lexicon's spelling: an all-capitals
+//! name (`IS`, `PMF`) needs capitals in the text, a capitalised word needs a capital. Names marked weak
 //! need a cue next to them ("in Hit", "Hit district"). Overlapping matches keep the longest.
 
 use super::cues::NOT_NAME_STARTS;
 use super::lexicon::{Kind, Lexicon};
-use crate::text::words::WordList;
-use crate::text::words::{FastHasher, FastMap};
+use crate::text::words::{FastHasher, FastMap, WordList};
 use crate::text::{fold, FoldedText, Span};
 use std::hash::Hasher;
 

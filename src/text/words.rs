@@ -3,9 +3,10 @@
 //! The rules ask, token after token, whether a word is one of a list ("is this a reporting
 //! verb?", "a preposition?"). Scanning a list of a hundred words for every token cost more
 //! than all the rest of a rule; a [`WordList`] keeps its words in the order written (for
-//! iteration) and answers membership from a hash set built on first use.
+//! iteration) and answers membership from a hash map built on first use; a [`WordMap`] does
+//! the same for words with a value.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::OnceLock;
@@ -64,20 +65,18 @@ impl Hasher for FastHasher {
 pub type FastState = BuildHasherDefault<FastHasher>;
 /// A `HashMap` with [`FastHasher`].
 pub type FastMap<K, V> = HashMap<K, V, FastState>;
-/// A `HashSet` with [`FastHasher`].
-pub type FastSet<K> = HashSet<K, FastState>;
 
 /// A fixed list of lowercase words.
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<Index>,
+    index: OnceLock<Index>,
 }
 
 /// The words of a list by hash, with a quick test that turns most other words away before
 /// hashing: the pairs of first byte and length that occur in the list.
 struct Index {
     /// Each word with the position of its first listing.
-    set: FastMap<&'static str, usize>,
+    positions: FastMap<&'static str, usize>,
     /// Bit `len % 64` of entry `first byte` is set when some word has that first byte and
     /// length.
     starts: Box<[u64; 256]>,
@@ -85,22 +84,22 @@ struct Index {
 
 impl Index {
     fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let mut set = FastMap::default();
+        let mut positions = FastMap::default();
         let mut starts = Box::new([0u64; 256]);
         for (i, w) in words.enumerate() {
-            set.entry(w).or_insert(i);
+            positions.entry(w).or_insert(i);
             if let Some(&b) = w.as_bytes().first() {
                 starts[usize::from(b)] |= 1 << (w.len() % 64);
             }
         }
-        Index { set, starts }
+        Index { positions, starts }
     }
 
     /// The position of `word` in the list.
     #[inline]
     fn get(&self, word: &str) -> Option<usize> {
         if self.may_hold(word) {
-            self.set.get(word).copied()
+            self.positions.get(word).copied()
         } else {
             None
         }
@@ -110,7 +109,7 @@ impl Index {
     fn may_hold(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&b) => self.starts[usize::from(b)] & (1 << (word.len() % 64)) != 0,
-            None => self.set.contains_key(""),
+            None => self.positions.contains_key(""),
         }
     }
 }
@@ -119,7 +118,7 @@ impl WordList {
     pub const fn new(words: &'static [&'static str]) -> Self {
         WordList {
             words,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -128,9 +127,9 @@ impl WordList {
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
         let word = word.as_ref();
         let index = self
-            .set
+            .index
             .get_or_init(|| Index::new(self.words.iter().copied()));
-        index.may_hold(word) && index.set.contains_key(word)
+        index.may_hold(word) && index.positions.contains_key(word)
     }
 }
 
