@@ -1574,7 +1574,10 @@ fn build_slots(input: &Input, table: &mut EntityTable, sent: &mut Sent, focus: &
         // group stays the owner of what follows: "an IS-affiliated drone".
         let kind = table.entities[m.entity].kind;
         let group = kind.can_attack() && kind != Kind::Country;
-        if lw(toks, b + 1) == "-" && is_sponsor_suffix(lw(toks, b + 2)) && !group {
+        // "Sgt. X, 27, of Pueblo, Colorado": a hometown is no place of what happened.
+        if (lw(toks, b + 1) == "-" && is_sponsor_suffix(lw(toks, b + 2)) && !group)
+            || m.rule == "name:us-town"
+        {
             for t in taken.iter_mut().take(b + 1).skip(a) {
                 *t = true;
             }
@@ -5270,7 +5273,7 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         "gunfire" | "gunmen" | "shooting" | "sniper" | "snipers" | "rifles" | "machine-gun" => {
             "gunfire"
         }
-        "small" if next == "arms" => "gunfire",
+        "small" if next == "arms" || (next == "-" && lw(toks, k + 2) == "arms") => "gunfire",
         "opened" | "opening" | "open" if next == "fire" => "gunfire",
         "gun" | "guns" if prev == "machine" || prev == "-" => "gunfire",
         "shot" if next != "down" => "gunfire",

@@ -341,12 +341,33 @@ impl Gazetteer {
         found.sort_by(|a, b| words(b.0, b.1).cmp(&words(a.0, a.1)).then(a.0.cmp(&b.0)));
         let mut taken = vec![false; folded.tokens.len()];
         let mut out = Vec::new();
-        for (first, last, span, entry) in found {
+        let mut kept = Vec::new();
+        for &(first, last, span, entry) in &found {
             if taken[first..=last].iter().any(|&t| t) {
                 continue;
             }
             taken[first..=last].iter_mut().for_each(|t| *t = true);
             out.push(GazMatch { span, entry });
+            kept.push((first, last, entry));
+        }
+        // "The Mosul offensive", "the Raqqa campaign": an operation named after its place
+        // mentions the place too.
+        for (first, last, entry) in kept {
+            if lexicon.entries[entry].kind() != Kind::Operation || first == last {
+                continue;
+            }
+            let tail = folded.tokens[last].original.of(text).to_lowercase();
+            if !matches!(
+                tail.as_str(),
+                "offensive" | "operation" | "campaign" | "battle" | "assault" | "siege"
+            ) {
+                continue;
+            }
+            if let Some(&(_, _, span, place)) = found.iter().find(|&&(f, l, _, e)| {
+                f >= first && l + 1 == last && lexicon.entries[e].kind().is_place()
+            }) {
+                out.push(GazMatch { span, entry: place });
+            }
         }
         out.sort_by_key(|m| m.span.start);
         out

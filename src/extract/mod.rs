@@ -156,6 +156,7 @@ impl Extractor {
                         && e.kind() != Kind::Country
                         && text[m.span.end..].starts_with('-')))
                 || inside_longer_name(text, &sents[si], m.span, e.kind())
+                || names_institution(text, &sents[si], m.span, e.kind())
             {
                 continue;
             }
@@ -542,6 +543,46 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
         )
         || (kind.is_place() && is_place_adjective(&lower));
     !starts_sentence && !qualifier
+}
+
+/// A place or person that names an institution with the capitalised words after it:
+/// "Damascus University", "Al Assad University Hospital", "Baghdad Operations Command". The
+/// pattern rules name the institution; the place is not a place of what the text reports.
+fn names_institution(text: &str, sentence: &Sentence, span: Span, kind: Kind) -> bool {
+    if !(kind.is_place() || kind == Kind::Person) {
+        return false;
+    }
+    let rest = &text[span.end..sentence.span.end];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(' ')
+        .take(3)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let mut prev = String::new();
+    for (raw, w) in rest.split(' ').zip(&words) {
+        if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        let head = match lower.as_str() {
+            "university" | "hospital" | "museum" | "college" | "institute" | "academy"
+            | "library" | "school" => true,
+            "command" | "council" | "directorate" | "center" | "centre" => matches!(
+                prev.as_str(),
+                "operations" | "operational" | "provincial" | "police" | "security" | "health"
+            ),
+            _ => false,
+        };
+        // Punctuation after a word ends the name.
+        if head || raw.len() != w.len() {
+            return head;
+        }
+        prev = lower;
+    }
+    false
 }
 
 /// Words that qualify a place name without being part of it ("northern Iraq", "Greater

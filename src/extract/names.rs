@@ -227,8 +227,22 @@ fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<
             }
             break;
         }
+        // "Maj. Gen. Hassan of the Baghdad Operations Command": a titled name ends before
+        // "of"; "Minister of Defence" is all title and goes on.
+        if t.is("of")
+            && TITLES.contains(&tokens[i].lower.trim_end_matches('.'))
+            && tokens[i..end]
+                .iter()
+                .any(|x| x.is_word() && !TITLES.contains(&x.lower.trim_end_matches('.')))
+        {
+            break;
+        }
         // Connectors between capitalised words.
         if t.is_word() && NAME_CONNECTORS.contains(&t.lower.as_str()) {
+            // "at" joins only as an Arabic article ("at-Tanf"), not "Doctors at the ...".
+            if t.is("at") && !tokens.get(end + 1).is_some_and(|n| n.is("-")) {
+                break;
+            }
             let mut k = end + 1;
             while k < tokens.len()
                 && tokens[k].is_word()
@@ -402,7 +416,12 @@ fn classify(
             if words.len() == 1 {
                 return None;
             }
-            let has_state = words.iter().any(|w| is_demonym(&w.lower));
+            // "Baghdad Operations Command": the Iraqi army's regional commands.
+            let has_state = words.iter().any(|w| is_demonym(&w.lower))
+                || (last == "command"
+                    && words
+                        .iter()
+                        .any(|w| matches!(w.lower.as_str(), "operations" | "operational")));
             let kind = match class {
                 OrgClass::Force if has_state => Kind::StateForce,
                 OrgClass::Force => Kind::ArmedGroup,
@@ -471,7 +490,7 @@ fn classify(
     }
     // "Camp X", "Forward Operating Base X", "Mission Support Site X", "Patrol Base X".
     let opening: Vec<&str> = words.iter().take(3).map(|w| w.lower.as_str()).collect();
-    let base_start = matches!(first, "camp" | "fob" | "firebase" | "cop")
+    let base_start = matches!(first, "camp" | "fob" | "firebase" | "cop" | "fort")
         || opening.starts_with(&["mission", "support", "site"])
         || opening.starts_with(&["forward", "operating", "base"])
         || opening.starts_with(&["patrol", "base"])
@@ -479,6 +498,18 @@ fn classify(
         || opening.starts_with(&["fire", "base"]);
     if base_start && words.len() >= 2 {
         return mk(start, end, Kind::Base, "name:camp");
+    }
+    // A US town with its state, as casualty and hometown reports write it: "of Woodbridge,
+    // Virginia". The state stays in the name: the town alone is too often another's name.
+    if !sentence_initial && words.len() <= 3 && next == "," && !is_org_like(&words) {
+        let state_end = (end + 2..(end + 4).min(tokens.len() + 1)).rev().find(|&e| {
+            e <= tokens.len()
+                && (end + 1..e).all(|k| is_cap(text, &tokens[k]) && !covered[k])
+                && US_STATES.contains(&span_of(tokens, end + 1, e).of(text).to_lowercase().as_str())
+        });
+        if let Some(e) = state_end {
+            return mk(start, e, Kind::Settlement, "name:us-town");
+        }
     }
     // "the village of X", "the town of X".
     if prev == "of" && PLACE_OF.contains(&prev2) {
@@ -536,6 +567,60 @@ fn classify(
     }
     None
 }
+
+/// The states of the United States, lowercase.
+static US_STATES: WordList = WordList::new(&[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+]);
 
 /// Words that describe a place without naming it: "Border Crossing", "Military Airport".
 static GENERIC_PLACE_WORDS: WordList = WordList::new(&[
