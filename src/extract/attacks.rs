@@ -2510,28 +2510,34 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                     }
                 }
                 "destroy" => {
-                    // Only "destroyed (N) camps / positions / vehicles / targets": strikes.
+                    // Only "destroyed (N) camps / positions / vehicles / targets": strikes;
+                    // or a weapon that destroyed something: "an IS drone destroyed a house".
+                    // The object only: "destroyed tents in a camp" hit no camp.
                     let window: Vec<&str> = (i + 1..(i + 6).min(toks.len()))
                         .map(|k| lw(toks, k))
+                        .take_while(|x| !PREPOSITIONS.contains(x))
                         .collect();
-                    if !window.iter().any(|x| {
-                        matches!(
-                            *x,
-                            "camps"
-                                | "camp"
-                                | "positions"
-                                | "position"
-                                | "vehicles"
-                                | "targets"
-                                | "hideouts"
-                                | "hideout"
-                                | "tunnels"
-                                | "headquarters"
-                                | "depot"
-                                | "depots"
-                                | "launchers"
-                        )
-                    }) {
+                    let by_weapon = (i.saturating_sub(3)..i).any(|k| weapon_at(toks, k).is_some());
+                    if !by_weapon
+                        && !window.iter().any(|x| {
+                            matches!(
+                                *x,
+                                "camps"
+                                    | "camp"
+                                    | "positions"
+                                    | "position"
+                                    | "vehicles"
+                                    | "targets"
+                                    | "hideouts"
+                                    | "hideout"
+                                    | "tunnels"
+                                    | "headquarters"
+                                    | "depot"
+                                    | "depots"
+                                    | "launchers"
+                            )
+                        })
+                    {
                         i += 1;
                         continue;
                     }
@@ -3235,6 +3241,16 @@ fn frame(
             while k > c_start && steps < 4 {
                 k -= 1;
                 steps += 1;
+                // "an IS drone (quadcopter) strike": a bracketed gloss is skipped whole.
+                if lw(toks, k) == ")" {
+                    if let Some(open) = (k.saturating_sub(5).max(c_start)..k)
+                        .rev()
+                        .find(|&o| lw(toks, o) == "(")
+                    {
+                        k = open;
+                        continue;
+                    }
+                }
                 if let Some(s) = sent.slots.iter().find(|s| s.end == k + 1 && !s.weapon) {
                     let can = kind_of(s.role)
                         .map(|kk| kk.can_attack())
@@ -3273,6 +3289,12 @@ fn frame(
                         | "explosive"
                         | "terrorist"
                         | "terror"
+                        | "bomb"
+                        | "quadcopter"
+                        | "grenade"
+                        | "ied"
+                        | "roadside"
+                        | "sniper"
                 )) {
                     break;
                 }
@@ -4765,6 +4787,14 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
         if ends_np(&toks[k]) && !initial_dot {
             break;
         }
+        // "Syrian forces south of Deir ez-Zor", "a convoy killed two": a direction with
+        // "of", or a verb of the toll, ends the phrase.
+        if k > from
+            && ((is_direction(&toks[k].lower) && lw(toks, k + 1) == "of")
+                || matches!(toks[k].lower.as_str(), "killed" | "wounded" | "injured"))
+        {
+            break;
+        }
         k += 1;
     }
     // Do not end on "of".
@@ -5294,6 +5324,8 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         {
             "IED"
         }
+        // "a drone bomb attack": the drone carried the bomb.
+        "bomb" | "bombs" if prev == "drone" => "drone",
         "bomb" | "bombs" | "explosives" if prev != "car" && prev != "roadside" => "bomb",
         _ => return None,
     })

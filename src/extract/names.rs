@@ -557,7 +557,21 @@ fn classify(
     // event note codes its location: "coded to Keshet".
     if !sentence_initial
         && (matches!(prev, "in" | "near" | "outside" | "around")
-            || (prev == "to" && prev2 == "coded"))
+            || (prev == "to" && prev2 == "coded")
+            // "south of Tal Asfuq", "the outskirts of Hawija".
+            || (prev == "of"
+                && matches!(
+                    prev2,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "outskirts"
+                )))
         && words.len() <= 3
         && !is_org_like(&words)
         && !words.iter().any(|w| given_names.contains(w.lower.as_str()))
