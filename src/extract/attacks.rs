@@ -2971,6 +2971,27 @@ fn is_passive(toks: &[Token], i: usize) -> bool {
 
 /// The clause around a trigger, as a token range: from the last hard break before it to
 /// the next break after it.
+/// "another bomb went off", "a second rocket struck": at `k`, a further event of the same
+/// kind, told with a verb of its own within a few words (after ", and").
+fn another_event_at(toks: &[Token], k: usize) -> bool {
+    let w = lw(toks, k);
+    let (det, from) = match w {
+        "another" => (true, k + 1),
+        "a" => (
+            matches!(lw(toks, k + 1), "second" | "third" | "fourth" | "fifth"),
+            k + 2,
+        ),
+        _ => (false, k),
+    };
+    if !det || k < 2 || lw(toks, k - 1) != "and" || lw(toks, k - 2) != "," {
+        return false;
+    }
+    (from..(from + 4).min(toks.len())).any(|j| {
+        let v = lw(toks, j);
+        VERBS.get(v).is_some() && !v.ends_with("ing") || v == "went"
+    })
+}
+
 fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
     let mut start = 0;
     for k in (0..trig.tok).rev() {
@@ -2982,6 +3003,11 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
         // A noun after "in retaliation for", "following", "amid" names another event.
         if trig.kind == TrigKind::Noun && matches!(w, "retaliation" | "response") {
             start = k + 1;
+            break;
+        }
+        // "..., and another bomb went off in X": the second event's clause starts there.
+        if another_event_at(toks, k) && k < trig.tok {
+            start = k;
             break;
         }
     }
@@ -3026,6 +3052,12 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
             break;
         }
         if w == "in" && matches!(lw(toks, k + 1), "retaliation" | "response") {
+            end = k;
+            break;
+        }
+        // "..., and another bomb went off in X" tells an event of its own, with its own verb;
+        // "..., and another at a base in B" shares this one's.
+        if w == "," && another_event_at(toks, k + 2) && lw(toks, k + 1) == "and" {
             end = k;
             break;
         }
@@ -3099,6 +3131,15 @@ fn frame(
     let mut rule: &'static str;
     let mut confidence: f32;
     let mut weapon: Option<&'static str> = weapon_near(toks, trig, c_start, c_end);
+    // "Two rockets landed near X, and a third struck Y": "a third" is a third rocket.
+    if weapon.is_none()
+        && another_event_at(toks, c_start)
+        && !toks
+            .get(c_start + 1)
+            .is_some_and(|t| NOUNS.get(&t.lower).is_some())
+    {
+        weapon = (0..c_start).rev().find_map(|k| weapon_at(toks, k));
+    }
     let mut attacker_slot: Option<Slot> = None;
     let mut unknown_subject = false;
     match trig.kind {
