@@ -3132,11 +3132,10 @@ fn frame(
     let mut confidence: f32;
     let mut weapon: Option<&'static str> = weapon_near(toks, trig, c_start, c_end);
     // "Two rockets landed near X, and a third struck Y": "a third" is a third rocket.
+    let after_det = c_start + if lw(toks, c_start) == "another" { 1 } else { 2 };
     if weapon.is_none()
         && another_event_at(toks, c_start)
-        && !toks
-            .get(c_start + 1)
-            .is_some_and(|t| NOUNS.get(&t.lower).is_some())
+        && NOUNS.get(lw(toks, after_det)).is_none()
     {
         weapon = (0..c_start).rev().find_map(|k| weapon_at(toks, k));
     }
