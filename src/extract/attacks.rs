@@ -5317,7 +5317,21 @@ pub(super) fn weapon_at(toks: &[Token], k: usize) -> Option<&'static str> {
         "air" if matches!(next, "strike" | "strikes" | "raid" | "raids" | "attack") => "airstrike",
         "aircraft" if prev != "anti" && prev != "-" => "airstrike",
         "ied" | "ieds" => "IED",
-        "roadside" if next == "bomb" || next == "bombs" => "IED",
+        "roadside"
+            if matches!(
+                next,
+                "bomb"
+                    | "bombs"
+                    | "device"
+                    | "devices"
+                    | "explosive"
+                    | "explosives"
+                    | "ied"
+                    | "ieds"
+            ) =>
+        {
+            "IED"
+        }
         "improvised" if next == "explosive" => "IED",
         // "an explosive device went off", "hurled an explosive device at a shop".
         "explosive" if matches!(next, "device" | "devices") => "IED",

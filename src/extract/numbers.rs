@@ -891,6 +891,20 @@ fn people_end(tokens: &[Token], mut i: usize, j: usize) -> usize {
 /// One count of people ending at `j`: "13", "two US soldiers", "a member of the federal
 /// police", "the driver", a named person; with the index it starts at.
 fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> {
+    // "Sgt. Daniel Hollis, 41, died": a named person with the age in commas.
+    if j >= from + 4
+        && tokens[j - 1].is(",")
+        && tokens[j - 3].is(",")
+        && tokens[j - 2].kind == TokenKind::Number
+        && tokens[j - 2].lower.len() <= 3
+        && is_person(j - 4)
+    {
+        let mut s = j - 4;
+        while s > from && is_person(s - 1) {
+            s -= 1;
+        }
+        return Some((1, s));
+    }
     // Direct number: "13 were killed", "four dead".
     if let Some((v, s)) = number_before(tokens, j) {
         return Some((v, s));
