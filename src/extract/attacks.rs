@@ -5588,13 +5588,30 @@ fn places(
                         || ents[ej].kind == Kind::Country)
             };
             // "in Sinjar, Makhmour and the Qandil mountains": a list, not "village, district".
+            // Each item may keep its place word: "in Gire Amediye area, Gire Bahar area and
+            // Anah".
             let in_list = || {
-                si.first == sj.end + 1
-                    && lw(toks, sj.end) == ","
-                    && matches!(lw(toks, si.end), "and" | ",")
+                // ... and a count: "in A area twice, B area once and C area 4 times".
+                let after = |e: usize| {
+                    let e = e + usize::from(is_place_noun(lw(toks, e)));
+                    match (lw(toks, e), lw(toks, e + 1)) {
+                        ("once" | "twice" | "thrice", _) => e + 1,
+                        (_, "times") if toks[e].kind == TokenKind::Number => e + 2,
+                        _ => e,
+                    }
+                };
+                let (j_end, i_end) = (after(sj.end), after(si.end));
+                // Different place words make a hierarchy: "Jalawla town, Khanaqin district".
+                let same_word = !is_place_noun(lw(toks, sj.end))
+                    && !is_place_noun(lw(toks, si.end))
+                    || lw(toks, sj.end) == lw(toks, si.end);
+                same_word
+                    && si.first == j_end + 1
+                    && lw(toks, j_end) == ","
+                    && matches!(lw(toks, i_end), "and" | ",")
                     && cands
                         .iter()
-                        .any(|c| c.1.first > si.end && c.1.first <= si.end + 3)
+                        .any(|c| c.1.first > i_end && c.1.first <= i_end + 3)
             };
             if contains_cached(ei, ej)
                 || (syntactic_container(toks, sj, si, &sent.slots) && !near_vaguer() && !in_list())
