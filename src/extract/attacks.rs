@@ -2464,7 +2464,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 "launch" => {
                     // "launched an attack / drones / rockets ..."; not "launched a campaign"
                     // Passive: the weapon comes first ("two drones were launched against").
-                    let before = if is_passive(toks, i) {
+                    let before = if is_passive(text, toks, i) {
                         i.saturating_sub(6)
                     } else {
                         i + 1
@@ -2661,7 +2661,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 // "shot dead", "shot and killed", "shot at"; "shot down" is an interception.
                 "shoot"
                     if !(matches!(next, "dead" | "and" | "at" | "by" | "in" | "on" | "near")
-                        || is_passive(toks, i)) =>
+                        || is_passive(text, toks, i)) =>
                 {
                     i += 1;
                     continue;
@@ -2677,7 +2677,7 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 i += 1;
                 continue;
             }
-            let passive = is_passive(toks, i);
+            let passive = is_passive(text, toks, i);
             let kind = if passive {
                 TrigKind::Passive
             } else {
@@ -2880,7 +2880,7 @@ fn looks_like_noun(text: &str, toks: &[Token], i: usize) -> bool {
     !next_is_object
 }
 
-fn is_passive(toks: &[Token], i: usize) -> bool {
+fn is_passive(text: &str, toks: &[Token], i: usize) -> bool {
     let w = lw(toks, i);
     if !(w.ends_with("ed") || matches!(w, "struck" | "hit" | "shot" | "fired" | "launched")) {
         return false;
@@ -2905,10 +2905,12 @@ fn is_passive(toks: &[Token], i: usize) -> bool {
         k -= 1;
         steps += 1;
         let p = lw(toks, k);
+        // "IS targeted an SDF position": the group, written in capitals, not the verb.
         if matches!(
             p,
             "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get" | "gets"
-        ) {
+        ) && !(p == "is" && toks[k].span.of(text) == "IS")
+        {
             return true;
         }
         if !(p.ends_with("ly")
@@ -3400,12 +3402,13 @@ fn frame(
             let _ = obj;
             // The weapon follows ("shot down a drone") or, in the passive, comes first ("the
             // drone was intercepted", "One was shot down" after "two drones approached").
-            let from = if is_passive(toks, trig.tok) {
+            let from = if is_passive(input.text, toks, trig.tok) {
                 c_start
             } else {
                 trig.end
             };
-            let prev_sentence_drones = is_passive(toks, trig.tok) && sent.previous_weapon;
+            let prev_sentence_drones =
+                is_passive(input.text, toks, trig.tok) && sent.previous_weapon;
             let window_has_weapon = prev_sentence_drones
                 || (from..(trig.end + 6).min(c_end)).any(|k| {
                     FLYING_WEAPONS.contains(&lw(toks, k))
@@ -3425,7 +3428,7 @@ fn frame(
             // An armed group that brings down a drone engages it ("IS militants shot down a
             // drone over Fallujah"); a state force downing drones aimed at its base defends
             // against the attack, whose sender is the attacker.
-            if attacker.is_none() && !is_passive(toks, trig.tok) {
+            if attacker.is_none() && !is_passive(input.text, toks, trig.tok) {
                 if let Some(s) = subject(sent, trig.tok, c_start, ents) {
                     if kind_of(s.role) == Some(Kind::ArmedGroup) {
                         attacker = Some(s.role);
