@@ -3154,8 +3154,14 @@ fn frame(
             } else {
                 trig.tok
             };
-            let participle =
-                toks[head].lower.ends_with("ing") && head > 0 && toks[head - 1].is(",");
+            // "..., killing a militant and destroying a hideout": the second participle too.
+            let participle = toks[head].lower.ends_with("ing")
+                && head > 0
+                && (toks[head - 1].is(",")
+                    || (toks[head - 1].is("and")
+                        && all
+                            .iter()
+                            .any(|t| t.tok < head - 1 && toks[t.tok].lower.ends_with("ing"))));
             rule = if participle { "participle" } else { "active" };
             confidence = 0.85;
             // A participle shares the subject of the verb before it: "IS militants ambushed a
@@ -4623,6 +4629,11 @@ fn blamed_on(sent: &Sent, from: usize, c_end: usize) -> Option<Role> {
         if (w == "blamed" && next == "on")
             || (w == "attributed" && next == "to")
             || (w == "claimed" && next == "by")
+            // Only right after the attack noun: "a Yazidi force linked to the PKK" further
+            // on describes the victims.
+            || (((w == "associated" && next == "with") || (w == "linked" && next == "to"))
+                && k <= from + 3
+                && !(from..k).any(|j| lw(toks, j) == ","))
         {
             let s = sent
                 .slots
