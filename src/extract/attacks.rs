@@ -2618,6 +2618,12 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                                 | "themselves"
                         )
                     });
+                    // "drones fell down on a residential area".
+                    let next = if w == "fell" && next == "down" {
+                        lw(toks, i + 2)
+                    } else {
+                        next
+                    };
                     let place_after = matches!(
                         next,
                         "in" | "at"
