@@ -113,6 +113,14 @@ impl Gazetteer {
         for (idx, entry) in lexicon.entries.iter().enumerate() {
             let mut names: Vec<&str> = vec![entry.label.as_str()];
             names.extend(entry.aliases.iter().map(|s| s.as_str()));
+            // An airfield is written with any of its generic words: "Deir Ezzor airport"
+            // is also "Deir Ezzor airbase" and "Deir Ezzor air base".
+            let variants = if entry.kind() == Kind::Base {
+                airfield_variants(&names)
+            } else {
+                Vec::new()
+            };
+            names.extend(variants.iter().map(|s| s.as_str()));
             for name in names {
                 let folded = FoldedText::new(name);
                 if folded.tokens.is_empty() {
@@ -372,6 +380,43 @@ impl Gazetteer {
         out.sort_by_key(|m| m.span.start);
         out
     }
+}
+
+/// The generic words an airfield's name ends with.
+const AIRFIELD_HEADS: [&str; 6] = [
+    " military airport",
+    " airport",
+    " airbase",
+    " air base",
+    " airfield",
+    " military airbase",
+];
+
+/// The other spellings of airfield names that end with one of `AIRFIELD_HEADS`, for the
+/// names not already given.
+fn airfield_variants(names: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let lower = name.to_lowercase();
+        // The longest head first: "X military airport" is "X", not "X military".
+        let Some(head) = AIRFIELD_HEADS
+            .iter()
+            .filter(|h| lower.ends_with(*h))
+            .max_by_key(|h| h.len())
+        else {
+            continue;
+        };
+        let stem = &name[..name.len() - head.len()];
+        for other in AIRFIELD_HEADS {
+            let v = format!("{stem}{other}");
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(&v))
+                && !out.iter().any(|n| n.eq_ignore_ascii_case(&v))
+            {
+                out.push(v);
+            }
+        }
+    }
+    out
 }
 
 /// Size of the table of known keys in bits (128 KB).
