@@ -4851,7 +4851,13 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
         // "of", or a verb of the toll, ends the phrase.
         if k > from
             && ((is_direction(&toks[k].lower) && lw(toks, k + 1) == "of")
-                || matches!(toks[k].lower.as_str(), "killed" | "wounded" | "injured"))
+                || matches!(toks[k].lower.as_str(), "killed" | "wounded" | "injured")
+                // "an army post 20 km south of Hit".
+                || (toks[k].kind == TokenKind::Number
+                    && matches!(
+                        lw(toks, k + 1),
+                        "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters"
+                    )))
         {
             break;
         }
@@ -5649,9 +5655,24 @@ fn places(
         .filter(|(i, _)| keep[*i])
         .map(|(i, c)| (c.0, c.1, c.2, container[i]))
         .collect();
-    // Reference points only when nothing else is left.
-    if kept.iter().any(|k| !k.2) {
-        kept.retain(|k| !k.2);
+    // Reference points only when nothing else as precise is left: "north of Tiyas mountain
+    // in eastern Homs" happened near the mountain, but "10 km from Mosul, in the village of
+    // X" in the village.
+    let bucket_of = |e: usize| match rank_of(ents, e) {
+        0..=3 => 0,
+        4 => 1,
+        _ => 2,
+    };
+    let finest = |refs: bool| {
+        kept.iter()
+            .filter(|k| k.2 == refs)
+            .map(|k| bucket_of(k.0))
+            .min()
+    };
+    if let Some(plain) = finest(false) {
+        if finest(true).is_none_or(|r| plain <= r) {
+            kept.retain(|k| !k.2);
+        }
     }
     if kept.is_empty() {
         // A target that is itself a place (a base) is the place.
