@@ -5658,6 +5658,7 @@ fn places(
     // Reference points only when nothing else as precise is left: "north of Tiyas mountain
     // in eastern Homs" happened near the mountain, but "10 km from Mosul, in the village of
     // X" in the village.
+    // (Buckets: bases, facilities, towns and features; regions; countries.)
     let bucket_of = |e: usize| match rank_of(ents, e) {
         0..=3 => 0,
         4 => 1,
@@ -5688,13 +5689,8 @@ fn places(
     }
     // Most specific bucket: bases, facilities, towns and features before regions before
     // countries.
-    let bucket = |e: usize| match rank_of(ents, e) {
-        0..=3 => 0,
-        4 => 1,
-        _ => 2,
-    };
-    let best = kept.iter().map(|k| bucket(k.0)).min().unwrap_or(2);
-    kept.retain(|k| bucket(k.0) == best);
+    let best = kept.iter().map(|k| bucket_of(k.0)).min().unwrap_or(2);
+    kept.retain(|k| bucket_of(k.0) == best);
     if kept.len() > 1 {
         // Several places: separate attacks only when coordinated ("A and B", "A, B") or an
         // ellipsis ("and another at a base in B"); otherwise the most precise, nearest
@@ -5905,7 +5901,7 @@ fn is_adjectival(toks: &[Token], i: usize) -> bool {
     )
 }
 
-fn is_direction(w: &str) -> bool {
+pub(super) fn is_direction(w: &str) -> bool {
     matches!(
         w,
         "north"

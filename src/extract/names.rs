@@ -559,19 +559,7 @@ fn classify(
         && (matches!(prev, "in" | "near" | "outside" | "around")
             || (prev == "to" && prev2 == "coded")
             // "south of Tal Asfuq", "the outskirts of Hawija".
-            || (prev == "of"
-                && matches!(
-                    prev2,
-                    "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                        | "outskirts"
-                )))
+            || (prev == "of" && super::attacks::is_direction(prev2)))
         && words.len() <= 3
         && !is_org_like(&words)
         && !words.iter().any(|w| given_names.contains(w.lower.as_str()))
