@@ -559,10 +559,16 @@ fn names_institution(text: &str, sentence: &Sentence, span: Span, kind: Kind) ->
     let words: Vec<&str> = rest
         .split(' ')
         .take(3)
-        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| {
+            // "the Iraq Museum's storerooms": the possessive ends the name.
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w)
+        })
         .collect();
     let mut prev = String::new();
-    for (raw, w) in rest.split(' ').zip(&words) {
+    for (i, (raw, w)) in rest.split(' ').zip(&words).enumerate() {
         if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
             return false;
         }
@@ -576,8 +582,14 @@ fn names_institution(text: &str, sentence: &Sentence, span: Span, kind: Kind) ->
             ),
             _ => false,
         };
-        // Punctuation after a word ends the name.
-        if head || raw.len() != w.len() {
+        // Punctuation after a word ends the name. A head must end it too ("University
+        // Hospital" goes on to the next head): the pattern rules do not name "the Hawija
+        // School for Girls", so Hawija stays.
+        let ends = raw.len() != w.len()
+            || !rest.split(' ').nth(i + 1).is_some_and(|n| {
+                n.chars().next().is_some_and(|c| c.is_uppercase()) || n == "for" || n == "of"
+            });
+        if ends {
             return head;
         }
         prev = lower;
