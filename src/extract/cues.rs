@@ -384,6 +384,8 @@ pub static PLACE_HEADS: WordMap<PlaceCue> = WordMap::new(&[
     ("oilfield", PlaceCue::Facility),
     ("refinery", PlaceCue::Facility),
     ("dam", PlaceCue::Facility),
+    ("barrage", PlaceCue::Facility),
+    ("regulator", PlaceCue::Facility),
     ("prison", PlaceCue::Facility),
     ("camp", PlaceCue::Facility),
     ("crossing", PlaceCue::Facility),

@@ -293,19 +293,9 @@ impl Extractor {
             let words: Vec<&str> = e.label.split_whitespace().collect();
             match e.kind {
                 Kind::Person if words.len() >= 2 => {
-                    let mut last = words[words.len() - 1];
-                    if matches!(
-                        last.trim_end_matches('.'),
-                        "III" | "II" | "IV" | "Jr" | "Sr"
-                    ) && words.len() >= 3
-                    {
-                        last = words[words.len() - 2];
-                    }
-                    add(name_key(last), id, &mut short);
-                    for s in &e.surfaces {
-                        let sw: Vec<&str> = s.split_whitespace().collect();
-                        if sw.len() >= 2 {
-                            add(name_key(sw[sw.len() - 1]), id, &mut short);
+                    for name in std::iter::once(&e.label).chain(e.surfaces.iter()) {
+                        if let Some(last) = surname(name) {
+                            add(name_key(last), id, &mut short);
                         }
                     }
                 }
@@ -545,6 +535,25 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     !starts_sentence && !qualifier
 }
 
+/// The surname of a full name: its last word, before a generational suffix ("Myles B.
+/// Caggins III"). None for a name of one word.
+fn surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words[..] {
+        [.., last, suffix]
+            if words.len() >= 3
+                && matches!(
+                    suffix.trim_end_matches(['.', ',']),
+                    "III" | "II" | "IV" | "Jr" | "Sr"
+                ) =>
+        {
+            Some(last.trim_end_matches(','))
+        }
+        [_, .., last] => Some(last),
+        _ => None,
+    }
+}
+
 /// A place or person that names an institution with the capitalised words after it:
 /// "Damascus University", "Al Assad University Hospital", "Baghdad Operations Command". The
 /// pattern rules name the institution; the place is not a place of what the text reports.
@@ -575,7 +584,7 @@ fn names_institution(text: &str, sentence: &Sentence, span: Span, kind: Kind) ->
         let lower = w.to_lowercase();
         let head = match lower.as_str() {
             "university" | "hospital" | "museum" | "college" | "institute" | "academy"
-            | "library" | "school" => true,
+            | "library" | "school" | "dam" | "barrage" | "regulator" => true,
             "command" | "council" | "directorate" | "center" | "centre" => matches!(
                 prev.as_str(),
                 "operations" | "operational" | "provincial" | "police" | "security" | "health"

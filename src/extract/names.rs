@@ -211,6 +211,29 @@ fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<
             end += 1;
             continue;
         }
+        // Ratings with a class: "Petty Officer 2nd Class", "Airman First Class".
+        if is_ordinal(&t.lower)
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.is("class") && is_cap(text, n))
+        {
+            end += 2;
+            continue;
+        }
+        // A nickname in quotes inside a name: 'Richard "Tex" Coe'.
+        if is_double_quote(&t.lower)
+            && is_cap(text, prev)
+            && tokens.get(end + 1).is_some_and(|n| is_cap(text, n))
+            && tokens
+                .get(end + 2)
+                .is_some_and(|q| is_double_quote(&q.lower))
+            && tokens
+                .get(end + 3)
+                .is_some_and(|n| is_cap(text, n) && !covered[end + 3])
+        {
+            end += 4;
+            continue;
+        }
         // "al-Asad", "Deir ez-Zor": hyphen inside a name.
         if t.is("-") && t.span.start == prev.span.end {
             // Only a capitalised word continues the name ("Al-Omar", "Claw-Lock"); a
@@ -290,6 +313,8 @@ fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<
                     | "k"
                     | "base"
                     | "unit"
+                    | "force"
+                    | "fleet"
             )
         {
             end += 1;
@@ -382,6 +407,17 @@ fn classify(
     // (Kurdish), "Jabal Hamrin", "Wadi Zaitun", "Mount Sinjar".
     if FEATURE_STARTS.contains(&first) && words.len() >= 2 {
         return mk(start, end, Kind::Feature, "name:feature");
+    }
+    // A rating with its class is all title: "Navy Special Warfare Operator 1st Class
+    // Charles Keating IV".
+    if let Some(c) = (start + 1..end)
+        .rev()
+        .find(|&c| tokens[c].is("class") && is_ordinal(&tokens[c - 1].lower))
+    {
+        let rest = tokens[c + 1..end].iter().filter(|t| t.is_word()).count();
+        if (1..=4).contains(&rest) {
+            return mk(c + 1, end, Kind::Person, "name:title");
+        }
     }
     // In title-case headlines only the strong cues below apply.
     // Titles and ranks before a name.
@@ -715,6 +751,15 @@ fn acronym_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     } else {
         None
     }
+}
+
+/// "1st", "2nd", "3rd", "first" … as in a rating's class.
+fn is_ordinal(lower: &str) -> bool {
+    matches!(lower, "1st" | "2nd" | "3rd" | "first" | "second" | "third")
+}
+
+fn is_double_quote(lower: &str) -> bool {
+    matches!(lower, "\"" | "\u{201c}" | "\u{201d}")
 }
 
 #[cfg(test)]

@@ -408,7 +408,8 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
                             && p_text.chars().all(|x| x.is_uppercase())
                             && text[p.span.start..p.span.end].contains('.')
                     })
-                    .unwrap_or(false);
+                    .unwrap_or(false)
+                || (gap.starts_with(". ") && is_middle_initial(&words, &letters, text, word));
             let gap_seen = if after_initials {
                 gap.strip_prefix('.').unwrap_or(&gap)
             } else {
@@ -452,6 +453,25 @@ fn raw_words(text: &str) -> (Vec<RawWord>, String) {
         }
     }
     (words, letters)
+}
+
+/// Whether the last word is a middle initial between two parts of a name: a single
+/// capital letter with its dot, after a capitalised word and before `next`, capitalised too
+/// ("Joseph L. Votel").
+fn is_middle_initial(words: &[RawWord], letters: &str, text: &str, next: &str) -> bool {
+    let [.., before, initial] = words else {
+        return false;
+    };
+    let i_text = &letters[initial.text.start..initial.text.end];
+    let mut ic = i_text.chars();
+    let single_capital = ic.next().is_some_and(|c| c.is_uppercase()) && ic.next().is_none();
+    let b_text = &letters[before.text.start..before.text.end];
+    single_capital
+        && !initial.barrier_before
+        && text[initial.span.end..].starts_with('.')
+        && b_text.chars().count() >= 2
+        && b_text.starts_with(|c: char| c.is_uppercase())
+        && next.starts_with(|c: char| c.is_uppercase())
 }
 
 fn is_possessive(rest: &str) -> bool {
