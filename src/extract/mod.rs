@@ -157,6 +157,7 @@ impl Extractor {
                         && text[m.span.end..].starts_with('-')))
                 || inside_longer_name(text, &sents[si], m.span, e.kind())
                 || names_institution(text, &sents[si], m.span, e.kind())
+                || other_given_name(text, &sents[si], m.span, e, &self.given_names)
             {
                 continue;
             }
@@ -533,6 +534,38 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
         )
         || (kind.is_place() && is_place_adjective(&lower));
     !starts_sentence && !qualifier
+}
+
+/// A surname the lexicon knows, after a given name none of its entry's names begin with:
+/// "Bassel al-Assad" is not Bashar al-Assad. The pattern rules name that person.
+fn other_given_name(
+    text: &str,
+    sentence: &Sentence,
+    span: Span,
+    entry: &LexEntry,
+    given_names: &HashSet<String>,
+) -> bool {
+    let matched = span.of(text);
+    if entry.kind() != Kind::Person || matched.contains(' ') {
+        return false;
+    }
+    let Some(before) = text[sentence.span.start..span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    word.starts_with(|c: char| c.is_uppercase())
+        && given_names.contains(&lower)
+        && !std::iter::once(&entry.label)
+            .chain(entry.aliases.iter())
+            .any(|a| {
+                a.split_whitespace()
+                    .next()
+                    .is_some_and(|f| name_key(f) == name_key(word))
+            })
 }
 
 /// The surname of a full name: its last word, before a generational suffix ("Myles B.

@@ -560,8 +560,18 @@ fn classify(
         return None;
     }
     let is_given = given_names.contains(first);
-    // Given name + surname.
-    if is_given && (2..=4).contains(&words.len()) && !is_org_like(&words) {
+    // Given name + surname. Arabic articles and "bin" do not count as names ("Sajida
+    // Mubarak Atrous al-Rishawi").
+    let name_words = words
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.lower.as_str(),
+                "al" | "el" | "ad" | "ar" | "as" | "az" | "ash" | "ez" | "bin" | "ibn" | "bint"
+            )
+        })
+        .count();
+    if is_given && (2..=4).contains(&name_words) && !is_org_like(&words) {
         return mk(start, end, Kind::Person, "name:given-name");
     }
     // Role noun before the name: "spokesman Yahia Rasool", "reporter Aso Ahmed".
@@ -595,7 +605,9 @@ fn classify(
         && (matches!(prev, "in" | "near" | "outside" | "around")
             || (prev == "to" && prev2 == "coded")
             // "south of Tal Asfuq", "the outskirts of Hawija".
-            || (prev == "of" && super::attacks::is_direction(prev2)))
+            || (prev == "of" && super::attacks::is_direction(prev2))
+            // "rebel-held Karabilah", "IS-controlled Rufaila".
+            || (matches!(prev, "held" | "controlled" | "besieged") && prev2 == "-"))
         && words.len() <= 3
         && !is_org_like(&words)
         && !words.iter().any(|w| given_names.contains(w.lower.as_str()))
