@@ -4704,6 +4704,11 @@ fn light_verb_before(toks: &[Token], at: usize, c_start: usize) -> Option<usize>
                 | "claim"
                 | "unleashed"
                 | "waged"
+                | "began"
+                | "begun"
+                | "started"
+                | "opened"
+                | "initiated"
                 | "ordered"
                 | "authorised"
                 | "authorized"
@@ -4852,6 +4857,8 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
         if k > from
             && ((is_direction(&toks[k].lower) && lw(toks, k + 1) == "of")
                 || matches!(toks[k].lower.as_str(), "killed" | "wounded" | "injured")
+                // "Rawa the next day", "the checkpoint that night".
+                || is_time_phrase(toks, k)
                 // "an army post 20 km south of Hit".
                 || (toks[k].kind == TokenKind::Number
                     && matches!(
@@ -4868,6 +4875,25 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
         k -= 1;
     }
     (k > from).then_some((from, k))
+}
+
+/// Whether a time phrase starts at `k`: "the next day", "the following morning", "that
+/// night", "this week".
+fn is_time_phrase(toks: &[Token], k: usize) -> bool {
+    let unit = |w: &str| {
+        matches!(
+            w,
+            "day" | "night" | "morning" | "afternoon" | "evening" | "week" | "weekend" | "month"
+        )
+    };
+    match lw(toks, k) {
+        "the" => {
+            matches!(lw(toks, k + 1), "next" | "following" | "same" | "previous")
+                && unit(lw(toks, k + 2))
+        }
+        "that" | "this" | "last" => unit(lw(toks, k + 1)),
+        _ => false,
+    }
 }
 
 /// Head nouns of the places and things attacks hit: "a checkpoint of the SDF" is a
