@@ -3508,6 +3508,13 @@ fn frame(
                     attacker_slot = Some(*a);
                 }
             }
+            // "came under fire from ISIS militants", "came under ISIS rocket fire".
+            if attacker.is_none() {
+                if let Some(a) = come_under_source(sent, ents, trig, c_end) {
+                    attacker = Some(a.role);
+                    attacker_slot = Some(*a);
+                }
+            }
             unknown_subject = attacker.is_none();
         }
     }
@@ -4195,6 +4202,17 @@ fn is_unreal(
     {
         return true;
     }
+    // "Turkish bombardment of villages has displaced thousands over the past year": a
+    // perfect tense over a period sums up a trend.
+    let perfect = (trig.tok.saturating_sub(2).max(c_start)..(trig.end + 8).min(c_end)).any(|k| {
+        matches!(lw(toks, k), "has" | "have")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.lower.ends_with("ed") || n.is("been"))
+    });
+    if perfect && over_a_period(toks, c_start, c_end) && !sent_has_day(c_start, c_end) {
+        return true;
+    }
     // The period may follow the clause ("... on US bases since October").
     if counted_attacks(toks, trig)
         && over_a_period(toks, c_start, toks.len())
@@ -4591,6 +4609,46 @@ fn by_agent<'s>(sent: &'s Sent, from: usize, c_end: usize) -> Option<&'s Slot> {
         k += 1;
     }
     None
+}
+
+/// Who fired on a target that "came under" fire: the actor after "from" ("came under fire
+/// from ISIS militants") or before the fire ("came under ISIS rocket fire").
+fn come_under_source<'s>(
+    sent: &'s Sent,
+    ents: &[Entity],
+    trig: &Trigger,
+    c_end: usize,
+) -> Option<&'s Slot> {
+    let toks = sent.toks;
+    let actor = |s: &&Slot| {
+        !s.weapon
+            && matches!(s.role, Role::Entity(e) if ents[e].kind.can_attack() && !ents[e].kind.is_place())
+    };
+    let fire_word = |k: usize| {
+        matches!(
+            lw(toks, k),
+            "fire" | "attack" | "attacks" | "shelling" | "bombardment" | "barrage"
+        )
+    };
+    // The actor as a modifier, right after "under".
+    let under = trig.tok + 1;
+    if let Some(s) = sent
+        .slots
+        .iter()
+        .find(|s| s.first == under + 1)
+        .filter(actor)
+    {
+        if (s.end..(s.end + 3).min(c_end)).any(fire_word) {
+            return Some(s);
+        }
+    }
+    let from = (under + 1..(under + 5).min(c_end))
+        .take_while(|&k| lw(toks, k) != ",")
+        .find(|&k| lw(toks, k) == "from")?;
+    sent.slots
+        .iter()
+        .filter(|s| s.first > from && s.first <= from + 3 && s.first < c_end)
+        .find(actor)
 }
 
 /// The armed actor a mission is against, after a passive "killed": "killed on a mission
@@ -5982,6 +6040,11 @@ fn syntactic_container(toks: &[Token], inner: &Slot, outer: &Slot, others: &[Slo
             if between.len() > 7 {
                 return false;
             }
+        }
+        // "Eliad (Al Fiq, Quneitra)": a bracket right after a place lists the places that
+        // hold it.
+        if between.is_empty() && depth > 0 && lw(toks, inner.end) == "(" {
+            return true;
         }
         if between.is_empty() || between.len() > 7 {
             return false;

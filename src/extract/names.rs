@@ -491,6 +491,7 @@ fn classify(
             h = close + 1;
         }
     }
+    let next_tok = lower_at(tokens, end);
     let (next, next2) = (lower_at(tokens, h), lower_at(tokens, h + 1));
     let (after, head_len) = if next == "air" && (next2 == "base" || next2 == "field") {
         ("base", 2)
@@ -545,6 +546,22 @@ fn classify(
         });
         if let Some(e) = state_end {
             return mk(start, e, Kind::Settlement, "name:us-town");
+        }
+    }
+    // A place glossed with the places that hold it, as event notes write it: "Eliad (Al
+    // Fiq, Quneitra)". The gloss lists names and ends on a known one.
+    if !sentence_initial && words.len() <= 3 && !is_org_like(&words) && next_tok == "(" {
+        let close = (end + 2..(end + 12).min(tokens.len())).find(|&k| tokens[k].is(")"));
+        if let Some(close) = close {
+            let gloss = &tokens[end + 1..close];
+            if gloss.iter().any(|t| t.is(","))
+                && covered[close - 1]
+                && gloss
+                    .iter()
+                    .all(|t| t.is(",") || t.is("-") || is_cap(text, t) || t.kind == TokenKind::Word)
+            {
+                return mk(start, end, Kind::Settlement, "name:glossed-place");
+            }
         }
     }
     // "the village of X", "the town of X".

@@ -222,6 +222,29 @@ pub static PEOPLE: WordList = WordList::new(&[
     "businessman",
     "tribesman",
     "official's",
+    "sheikh",
+    "sheikhs",
+    "imam",
+    "elder",
+    "elders",
+    "preacher",
+    "activist",
+    "activists",
+    "lawyer",
+    "lawmaker",
+    "politician",
+    "candidate",
+    "governor",
+    "councillor",
+    "councilman",
+    "reporter",
+    "photographer",
+    "cameraman",
+    "paramedic",
+    "paramedics",
+    "medic",
+    "translator",
+    "interpreter",
 ]);
 
 /// A number written at token `i`: digits ("5,200") or words ("thirteen", "twenty-five",
@@ -328,6 +351,10 @@ static KILL_VERBS: WordList = WordList::new(&[
     "neutralised",
     "neutralizing",
     "neutralising",
+    "assassinated",
+    "assassinating",
+    "beheaded",
+    "beheading",
 ]);
 static WOUND_VERBS: WordList = WordList::new(&[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures", "hurting",
@@ -466,9 +493,12 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
         // "killing at least six police officers and 16 civilians"
         // "took out four militants": the phrasal verb, in any tense.
         let took_out = matches!(w, "took" | "take" | "takes" | "taking") && lw(i + 1) == "out";
-        if KILL_VERBS.contains(&w) || took_out || w == "leaving" || w == "left" {
+        // "shot dead a former commander".
+        let shot_dead =
+            matches!(w, "shot" | "shoot" | "shoots" | "shooting") && lw(i + 1) == "dead";
+        if KILL_VERBS.contains(&w) || took_out || shot_dead || w == "leaving" || w == "left" {
             let is_left = w == "leaving" || w == "left";
-            let object = if took_out { i + 2 } else { i + 1 };
+            let object = if took_out || shot_dead { i + 2 } else { i + 1 };
             // "repelled the attack, killing 15 of the attackers": the attackers' own losses
             // are not the attack's toll.
             let attackers_lost = |after: usize| {
