@@ -2213,6 +2213,11 @@ static TRIGGER_WORDS: WordList = WordList::new(&[
     "clashes",
     "clashed",
     "clash",
+    "fighting",
+    "battles",
+    "skirmishes",
+    "confrontations",
+    "firefight",
     // "went off"
     "went",
     "go",
@@ -2344,12 +2349,19 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
             i += 1;
             continue;
         }
-        if matches!(w, "clashes" | "clashed" | "clash") {
+        // "Fighting erupted between X and Y", "skirmishes broke out between X and Y".
+        let fighting_between = matches!(
+            w,
+            "fighting" | "battles" | "skirmishes" | "confrontations" | "firefight"
+        ) && (i + 1..(i + 4).min(toks.len())).any(|k| lw(toks, k) == "between")
+            // "years of fighting between Turkey and the PKK": a long war, not an event.
+            && prev != "of";
+        if matches!(w, "clashes" | "clashed" | "clash") || fighting_between {
             out.push(Trigger {
                 tok: i,
                 end: i + 1,
                 kind: TrigKind::Clash,
-                plural: w == "clashes",
+                plural: w == "clashes" || (fighting_between && w.ends_with('s')),
                 anaphoric: prev == "the",
                 lemma: "clash",
             });

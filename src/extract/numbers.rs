@@ -245,6 +245,16 @@ pub static PEOPLE: WordList = WordList::new(&[
     "medic",
     "translator",
     "interpreter",
+    "companion",
+    "companions",
+    "colleague",
+    "colleagues",
+    "friend",
+    "friends",
+    "cousin",
+    "nephew",
+    "husband",
+    "sister",
 ]);
 
 /// A number written at token `i`: digits ("5,200") or words ("thirteen", "twenty-five",
@@ -644,7 +654,7 @@ fn count_after(tokens: &[Token], mut i: usize, to: usize) -> Option<(u32, usize)
                 return Some((12, i + 2));
             }
             if let Some(end) = singular_person(tokens, i + 1, to) {
-                return Some((1, end));
+                return Some((1, past_named_apposition(tokens, end, to)));
             }
         }
         i += 1;
@@ -787,6 +797,26 @@ fn noun_end(tokens: &[Token], from: usize, to: usize) -> usize {
 
 /// More people joined by "and": "six police officers and 16 civilians", "two American
 /// service members and a British soldier", "a woman and her two children".
+/// Past the name set off by commas after a person noun: "a senior commander, Abu Baqir
+/// al-Saadi, and two others" goes on at "and".
+fn past_named_apposition(tokens: &[Token], end: usize, to: usize) -> usize {
+    if !tokens.get(end).is_some_and(|t| t.is(",")) {
+        return end;
+    }
+    let Some(start) = named_person_at(tokens, end + 1, to) else {
+        return end;
+    };
+    let mut k = start;
+    while k < to && is_person(k) {
+        k += 1;
+    }
+    if k > start && tokens.get(k).is_some_and(|t| t.is(",")) {
+        k + 1
+    } else {
+        end
+    }
+}
+
 fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
     // Skip the rest of the noun phrase.
     let limit = (i + 5).min(to);
@@ -863,6 +893,16 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
     while j > from && skip.contains(&tokens[j - 1].lower.as_str()) && skipped < 4 {
         j -= 1;
         skipped += 1;
+    }
+    // "Two fighters died and a third was wounded": one more.
+    if j >= from + 2
+        && tokens[j - 2].is("a")
+        && matches!(
+            tokens[j - 1].lower.as_str(),
+            "second" | "third" | "fourth" | "fifth" | "sixth"
+        )
+    {
+        return Some(1);
     }
     // Past a relative clause or an apposition: "Colonel X, who commands a battalion, was
     // wounded", "five policemen, including two officers, were killed".
