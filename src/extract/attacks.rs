@@ -4323,62 +4323,11 @@ fn over_a_period(toks: &[Token], from: usize, to: usize) -> bool {
 fn sent_has_day(toks: &[Token], from: usize, to: usize) -> bool {
     (from..to.min(toks.len())).any(|k| {
         let w = lw(toks, k);
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "overnight"
-        ) || (toks[k].kind == TokenKind::Number
-            && w.len() <= 4
-            && (matches!(
-                lw(toks, k.saturating_sub(1)),
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-            ) || matches!(
-                lw(toks, k + 1),
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )))
+        is_weekday(w)
+            || matches!(w, "yesterday" | "today" | "tonight" | "overnight")
+            || (toks[k].kind == TokenKind::Number
+                && w.len() <= 4
+                && (is_month(lw(toks, k.saturating_sub(1))) || is_month(lw(toks, k + 1))))
     })
 }
 
@@ -4929,6 +4878,16 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
                 || matches!(toks[k].lower.as_str(), "killed" | "wounded" | "injured")
                 // "Rawa the next day", "the checkpoint that night".
                 || is_time_phrase(toks, k)
+                // "a checkpoint manned by", "a convoy heading to", "a building adjacent to".
+                || (k > from + 1
+                    && !matches!(lw(toks, k - 1), "a" | "an" | "the")
+                    && (toks[k].lower.ends_with("ed")
+                        || toks[k].lower.ends_with("ing")
+                        || matches!(lw(toks, k), "adjacent" | "close" | "next"))
+                    && matches!(
+                        lw(toks, k + 1),
+                        "by" | "to" | "toward" | "towards" | "for" | "from" | "into"
+                    ))
                 // "an army post 20 km south of Hit".
                 || (toks[k].kind == TokenKind::Number
                     && matches!(
@@ -4945,6 +4904,49 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
         k -= 1;
     }
     (k > from).then_some((from, k))
+}
+
+/// Whether a word names a month or a weekday, lowercase ("oct." too).
+fn month_or_weekday(w: &str) -> bool {
+    is_month(w.trim_end_matches('.')) || is_weekday(w)
+}
+
+/// A month's name or abbreviation, lowercase.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Whether a time phrase starts at `k`: "the next day", "the following morning", "that
@@ -5203,6 +5205,14 @@ fn target_phrase(
                 )
             {
                 start += 1;
+            }
+            // "On October 18, US forces at al-Tanf came under ...": past a leading date.
+            if let Some(comma) = (start..(start + 6).min(trig.tok)).find(|&k| lw(toks, k) == ",") {
+                let dated = (start..comma)
+                    .any(|k| toks[k].kind == TokenKind::Number || month_or_weekday(lw(toks, k)));
+                if dated {
+                    start = comma + 1;
+                }
             }
             let subject = np_span_slots(sent, start, trig.tok)?;
             // "Several rockets were launched toward the base", "two drones were fired at

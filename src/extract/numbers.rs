@@ -550,6 +550,12 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
                 }
             }
         }
+        // "resulting in minor injuries to 20 US personnel".
+        if matches!(w, "injuries" | "wounds") && lw(i + 1) == "to" {
+            if let Some((v, _)) = count_after(tokens, i + 2, to) {
+                wounded.get_or_insert(v);
+            }
+        }
         // "wounding five", and the active past "wounded two soldiers".
         if WOUND_VERBS.contains(&w)
             && matches!(
