@@ -1348,6 +1348,7 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         }
     }
     attacks = merged.into_iter().map(|(a, _)| a).collect();
+    fold_headline(&mut attacks, input, &table.entities);
     // Attacks that name no date take the day the sentence before names, or the publication
     // date.
     for a in attacks.iter_mut() {
@@ -6958,6 +6959,89 @@ fn fill(a: &mut Attack, b: &Attack) {
         a.target = b.target;
         a.target_text = b.target_text.clone();
     }
+}
+
+/// A headline that names no day tells the attack the body's lead reports: "Drone attack on
+/// Tal Baydar base wounds three US troops" and "A drone struck a U.S. outpost in
+/// northeastern Syria late Sunday". When one attack of the first body sentences agrees with
+/// it (attacker and weapon the same or unknown on one side), the two are one attack, at the
+/// finer of their places.
+fn fold_headline(attacks: &mut Vec<Attack>, input: &Input, ents: &[Entity]) {
+    let headline = input.sentences.len() > 1
+        && input.sentences[1].paragraph != input.sentences[0].paragraph
+        && !input.sentences[0]
+            .span
+            .of(input.text)
+            .trim_end()
+            .ends_with(['.', '?', '!']);
+    let Some(h) = attacks.iter().position(|a| a.sentence == 0) else {
+        return;
+    };
+    let names_day = !find_dates(input.text, input.sentences[0].span).is_empty();
+    if !headline || names_day || attacks.iter().filter(|a| a.sentence == 0).count() > 1 {
+        return;
+    }
+    // "Seven policemen killed in two separate ISIS attacks": a headline of several attacks.
+    let toks = &input.tokens[0];
+    let several = (0..toks.len()).any(|k| {
+        matches!(
+            lw(toks, k),
+            "attacks" | "strikes" | "airstrikes" | "raids" | "bombings" | "blasts" | "ambushes"
+        ) && (k.saturating_sub(3)..k).any(|j| {
+            toks[j].kind == TokenKind::Number
+                || matches!(
+                    lw(toks, j),
+                    "two" | "three" | "four" | "twin" | "separate" | "multiple" | "several"
+                )
+        })
+    });
+    if several {
+        return;
+    }
+    let head = attacks[h].clone();
+    let agree = |a: &Attack| {
+        a.sentence > 0
+            && a.sentence <= 3
+            && (a.attacker == head.attacker || a.attacker.is_none() || head.attacker.is_none())
+            && (a.weapon == head.weapon || a.weapon.is_none() || head.weapon.is_none())
+    };
+    let body: Vec<usize> = (0..attacks.len()).filter(|&k| agree(&attacks[k])).collect();
+    // One report: the agreeing attacks are one sentence's mentions of one place.
+    let Some(&first) = body.first() else {
+        return;
+    };
+    let (sentence, place) = (attacks[first].sentence, attacks[first].place);
+    if body
+        .iter()
+        .any(|&k| attacks[k].sentence != sentence || attacks[k].place != place)
+    {
+        return;
+    }
+    // The headline's place where it lies in the body's ("Tal Baydar base" in "northeastern
+    // Syria"), or where the body names none. A base or facility is finer than any region the body gives.
+    let within = match (head.place, place) {
+        (Some(x), Some(y)) => {
+            x != y
+                && (input.lexicon.is_within(&ents[x].id, &ents[y].id)
+                    || (rank_of(ents, x) <= 1 && rank_of(ents, y) >= 4))
+        }
+        (Some(_), None) => true,
+        _ => false,
+    };
+    // The body's day stands.
+    let mut head = head;
+    head.date = None;
+    for &k in &body {
+        let one = &mut attacks[k];
+        if within {
+            one.place = head.place;
+        }
+        if one.attacker.is_none() {
+            one.attacker = head.attacker;
+        }
+        fill(one, &head);
+    }
+    attacks.remove(h);
 }
 
 /// What makes two mentions one attack: attacker, place and date.
