@@ -6385,22 +6385,29 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                 Some(k)
             };
             // "accused X of being behind past attacks": an accusation about a trend.
+            // "blamed X for both attacks", "for the attacks" are the ones just told.
+            let told = |j: usize| {
+                j > 0
+                    && matches!(
+                        lw(toks, j - 1),
+                        "both" | "the" | "these" | "those" | "two" | "twin" | "three"
+                    )
+            };
             let about_trend = (k + 1..(k + 14).min(toks.len())).any(|j| {
-                matches!(
-                    lw(toks, j),
-                    "attacks"
-                        | "strikes"
-                        | "past"
-                        | "previous"
-                        | "repeated"
-                        | "recent"
-                        | "earlier"
-                        | "series"
-                        | "spate"
-                        | "dozens"
-                        | "murders"
-                        | "killings"
-                )
+                (matches!(lw(toks, j), "attacks" | "strikes") && !told(j))
+                    || matches!(
+                        lw(toks, j),
+                        "past"
+                            | "previous"
+                            | "repeated"
+                            | "recent"
+                            | "earlier"
+                            | "series"
+                            | "spate"
+                            | "dozens"
+                            | "murders"
+                            | "killings"
+                    )
             });
             if about_trend {
                 continue;
@@ -6451,12 +6458,29 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                 )
             }) || (k >= 2 && lw(toks, k - 1) == "was" && lw(toks, k - 2) == "which")
         };
+        // "The attack was claimed hours later by X".
+        let by = (k + 1..(k + 4).min(toks.len())).find(|&j| {
+            lw(toks, j) == "by"
+                && (k + 1..j).all(|m| {
+                    matches!(
+                        lw(toks, m),
+                        "later"
+                            | "hours"
+                            | "soon"
+                            | "shortly"
+                            | "afterwards"
+                            | "swiftly"
+                            | "quickly"
+                    )
+                })
+        });
         if w == "claimed"
-            && next == "by"
+            && by.is_some()
             && claim_subject()
             && !(k.saturating_sub(4)..k).any(|j| matches!(lw(toks, j), "not" | "no" | "n't"))
         {
-            if let Some(e) = actor_in(sent, table, |s| s.first > k + 1 && s.first <= k + 5) {
+            let by = by.unwrap_or(k + 1);
+            if let Some(e) = actor_in(sent, table, |s| s.first > by && s.first <= by + 4) {
                 return Some(e);
             }
         }
@@ -6519,6 +6543,15 @@ fn claimant(input: &Input, sent: &Sent, table: &EntityTable) -> Option<usize> {
                     .iter()
                     .find(|s| s.first > k + 1 && s.first <= k + 5 && !s.weapon)
                     .map(|s| s.role)
+            } else if matches!(lw(toks, k.saturating_sub(2)), "it" | "they")
+                && k >= 3
+                && matches!(
+                    lw(toks, k - 3),
+                    "said" | "says" | "stated" | "announced" | "admitted" | "confirmed"
+                )
+            {
+                // "X said it was behind the attack": the speaker.
+                subject(sent, k - 3, 0, &table.entities).map(|s| s.role)
             } else {
                 subject(sent, k, 0, &table.entities).map(|s| s.role)
             };
