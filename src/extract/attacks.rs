@@ -4281,7 +4281,15 @@ fn counted_attacks(toks: &[Token], trig: &Trigger) -> bool {
     let noun = |k: usize| {
         matches!(
             lw(toks, k),
-            "attacks" | "strikes" | "airstrikes" | "raids" | "bombings" | "assaults" | "operations"
+            "attacks"
+                | "strikes"
+                | "airstrikes"
+                | "raids"
+                | "bombings"
+                | "assaults"
+                | "operations"
+                | "killings"
+                | "assassinations"
         )
     };
     let count = |k: usize| {

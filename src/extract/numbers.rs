@@ -824,9 +824,15 @@ fn past_named_apposition(tokens: &[Token], end: usize, to: usize) -> usize {
 }
 
 fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
-    // Skip the rest of the noun phrase.
-    let limit = (i + 5).min(to);
+    // Skip the rest of the noun phrase ("a senior commander of the Harakat al-Nujaba
+    // militia and another member").
+    let limit = (i + 8).min(to);
     while i < limit && !tokens[i].is("and") {
+        // An acronym in brackets: "the Sinjar Resistance Units (YBS) and his driver".
+        if tokens[i].is("(") && tokens.get(i + 2).is_some_and(|t| t.is(")")) {
+            i += 3;
+            continue;
+        }
         if tokens[i].kind == TokenKind::Punct && !tokens[i].is("-") && !tokens[i].is("'s")
             || tokens[i].kind == TokenKind::Number
         {
@@ -857,7 +863,7 @@ fn sum_and(tokens: &[Token], mut i: usize, to: usize) -> u32 {
         }
         if matches!(
             tokens.get(k).map(|t| t.lower.as_str()),
-            Some("a" | "an" | "one")
+            Some("a" | "an" | "one" | "another")
         ) || k > i + 1
         {
             let from = if k > i + 1 { k } else { k + 1 };
