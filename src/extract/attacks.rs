@@ -1409,7 +1409,25 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
 /// The shift in days a "two days after" / "a day before" phrase gives an event it
 /// introduces, relative to the date named earlier: "after" goes back, "before" forward.
 fn day_shift(toks: &[Token]) -> i64 {
+    // "A day earlier, a drone struck ...", "Two days later, ...": at the sentence's start.
+    if matches!(lw(toks, 1), "day" | "days") && matches!(lw(toks, 2), "earlier" | "later") {
+        if let Some(n) = day_count(lw(toks, 0)) {
+            return if lw(toks, 2) == "earlier" { -n } else { n };
+        }
+    }
     (2..toks.len()).find_map(|k| shift_at(toks, k)).unwrap_or(0)
+}
+
+/// The number of days a word before "day(s)" gives: "a", "two", "3".
+fn day_count(w: &str) -> Option<i64> {
+    match w {
+        "a" | "one" | "the" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        w => w.parse::<i64>().ok().filter(|v| *v < 60),
+    }
 }
 
 /// The shift "N day(s) after|before" ending at token `k` gives.
@@ -1418,14 +1436,7 @@ fn shift_at(toks: &[Token], k: usize) -> Option<i64> {
     if k < 2 || !matches!(rel, "after" | "before") || !matches!(lw(toks, k - 1), "day" | "days") {
         return None;
     }
-    let n = match lw(toks, k - 2) {
-        "a" | "one" | "the" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        w => w.parse::<i64>().ok().filter(|v| *v < 60)?,
-    };
+    let n = day_count(lw(toks, k - 2))?;
     Some(if rel == "after" { -n } else { n })
 }
 
