@@ -5944,30 +5944,12 @@ fn is_adjectival(toks: &[Token], i: usize) -> bool {
         );
     }
     // "in Jordan early Sunday", "in Iraq recently": a time word or an adverb follows.
+    // ("may" is more often the verb.)
     if PREPOSITIONS.contains(&w)
         || w.ends_with("ed")
         || (w.len() > 4 && w.ends_with("ly"))
-        || matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        )
+        || is_weekday(w)
+        || (is_month(w) && w != "may")
     {
         return false;
     }
