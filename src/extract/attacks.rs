@@ -6999,7 +6999,7 @@ fn fill(a: &mut Attack, b: &Attack) {
 /// Tal Baydar base wounds three US troops" and "A drone struck a U.S. outpost in
 /// northeastern Syria late Sunday". When one attack of the first body sentences agrees with
 /// it (attacker and weapon the same or unknown on one side), the two are one attack, at the
-/// finer of their places.
+/// body's place unless the headline's is finer.
 fn fold_headline(attacks: &mut Vec<Attack>, input: &Input, ents: &[Entity]) {
     let headline = input.sentences.len() > 1
         && input.sentences[1].paragraph != input.sentences[0].paragraph

@@ -11,7 +11,7 @@
 use super::cues::*;
 use super::lexicon::Kind;
 use crate::text::words::WordList;
-use crate::text::{Span, Token, TokenKind};
+use crate::text::{is_hyphenated_article, Span, Token, TokenKind};
 use std::collections::HashSet;
 
 /// A name found by a pattern.
@@ -582,10 +582,8 @@ fn classify(
     let name_words = words
         .iter()
         .filter(|w| {
-            !matches!(
-                w.lower.as_str(),
-                "al" | "el" | "ad" | "ar" | "as" | "az" | "ash" | "ez" | "bin" | "ibn" | "bint"
-            )
+            let w = w.lower.as_str();
+            !(is_hyphenated_article(w) || matches!(w, "bin" | "ibn" | "bint"))
         })
         .count();
     if is_given && (2..=4).contains(&name_words) && !is_org_like(&words) {

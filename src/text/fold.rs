@@ -96,7 +96,7 @@ pub fn name_key(text: &str) -> String {
 
 /// Sun-letter forms of the article ("ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ez-",
 /// "adh-") only count when written with a hyphen, since "as", "at" and "an" are English words.
-fn is_hyphenated_article(word: &str) -> bool {
+pub fn is_hyphenated_article(word: &str) -> bool {
     matches!(
         word,
         "al" | "el"

@@ -10,7 +10,7 @@ mod sentences;
 mod tokens;
 pub mod words;
 
-pub use fold::{fold, name_key, FoldedText, FoldedToken};
+pub use fold::{fold, is_hyphenated_article, name_key, FoldedText, FoldedToken};
 pub use sentences::{sentences, Sentence};
 pub use tokens::{tokenize, Lower, Token, TokenKind};
 
