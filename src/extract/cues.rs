@@ -105,6 +105,14 @@ pub static TITLES: WordList = WordList::new(&[
     "director",
     "commissioner",
     "leader",
+    "press",
+    "media",
+    "adviser",
+    "advisor",
+    "public",
+    "affairs",
+    "assistant",
+    "undersecretary",
 ]);
 
 /// Lowercase role nouns written right before a person's name ("spokesman Yahia Rasool").

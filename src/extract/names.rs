@@ -614,6 +614,24 @@ fn classify(
             }
         }
     }
+    // A surname alone that attributes a quote: '"...," Cook said.' or '"...," said Russell.'
+    if words.len() == 1 && !is_org_like(&words) {
+        // A closing quote: straight or right-hand, never the opening "\u{201c}".
+        let closes = |w: &str| matches!(w, "\"" | "\u{201d}");
+        let quote_before = |k: usize| {
+            (k > 0 && closes(lower_at(tokens, k - 1)))
+                || (k > 1 && lower_at(tokens, k - 1) == "," && closes(lower_at(tokens, k - 2)))
+        };
+        let next_tok = lower_at(tokens, end);
+        let after_quote_said = matches!(prev, "said" | "says" | "added" | "continued")
+            && quote_before(start - 1)
+            && matches!(next_tok, "." | "," | "");
+        let quote_then_said =
+            matches!(next_tok, "said" | "says" | "added" | "told") && quote_before(start);
+        if after_quote_said || quote_then_said {
+            return mk(start, end, Kind::Person, "name:quote-said");
+        }
+    }
     // A short unknown name after a preposition of place: "in Farhaniyah", or where an
     // event note codes its location: "coded to Keshet".
     if !sentence_initial
