@@ -193,6 +193,7 @@ pub fn kind_colour(kind: &str) -> (u8, u8, u8) {
         "base" => (255, 127, 14),
         "operation" => (152, 223, 138),
         "weapon" => (196, 156, 148),
+        "population" => (219, 219, 141),
         "attack" => (120, 20, 20),
         "article" => (158, 218, 229),
         _ => (199, 199, 199),

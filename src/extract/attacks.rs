@@ -2943,8 +2943,16 @@ fn is_passive(text: &str, toks: &[Token], i: usize) -> bool {
         {
             return true;
         }
+        // "was struck and killed": the first participle shares the auxiliary.
+        if p == "and"
+            && k > 1
+            && (lw(toks, k - 1).ends_with("ed")
+                || matches!(lw(toks, k - 1), "struck" | "hit" | "shot" | "beaten"))
+        {
+            k -= 1;
+            continue;
+        }
         if !(p.ends_with("ly")
-            || (p == "and" && k > 0 && lw(toks, k - 1).ends_with("ed"))
             || matches!(
                 p,
                 "also"
@@ -5227,12 +5235,15 @@ fn target_phrase(
                 start += 1;
             }
             // "On October 18, US forces at al-Tanf came under ...": past a leading date.
-            if let Some(comma) = (start..(start + 6).min(trig.tok)).find(|&k| lw(toks, k) == ",") {
+            // ("On Monday, Dec. 26, X was struck": as many dated pieces as there are.)
+            while let Some(comma) = (start..(start + 6).min(trig.tok)).find(|&k| lw(toks, k) == ",")
+            {
                 let dated = (start..comma)
                     .any(|k| toks[k].kind == TokenKind::Number || month_or_weekday(lw(toks, k)));
-                if dated {
-                    start = comma + 1;
+                if !dated {
+                    break;
                 }
+                start = comma + 1;
             }
             let subject = np_span_slots(sent, start, trig.tok)?;
             // "Several rockets were launched toward the base", "two drones were fired at

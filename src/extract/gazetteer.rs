@@ -326,6 +326,11 @@ impl Gazetteer {
                 if single && !exact && surface.chars().filter(|c| c.is_alphabetic()).count() < 7 {
                     continue;
                 }
+                // Peoples are English words, never transliterated: "Emirates" is not
+                // "Emiratis".
+                if !exact && entry.kind() == Kind::Population {
+                    continue;
+                }
                 let score = self.priority[cand.entry]
                     + context_bonus(text, span, entry.kind())
                     + if exact { 3_000_000_000 } else { 0 };

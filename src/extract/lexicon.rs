@@ -21,10 +21,11 @@ pub enum Kind {
     Base,
     Operation,
     Weapon,
+    Population,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::StateForce,
         Kind::ArmedGroup,
         Kind::Government,
@@ -38,6 +39,7 @@ impl Kind {
         Kind::Base,
         Kind::Operation,
         Kind::Weapon,
+        Kind::Population,
     ];
 
     /// The short name used in CSV output and `nkg:kind`.
@@ -56,6 +58,7 @@ impl Kind {
             Kind::Base => "base",
             Kind::Operation => "operation",
             Kind::Weapon => "weapon",
+            Kind::Population => "population",
         }
     }
 
@@ -75,6 +78,7 @@ impl Kind {
             Kind::Base => "Base",
             Kind::Operation => "Operation",
             Kind::Weapon => "Weapon",
+            Kind::Population => "Population",
         }
     }
 
@@ -97,6 +101,7 @@ impl Kind {
             Kind::Base => "base",
             Kind::Operation => "operation",
             Kind::Weapon => "weapon",
+            Kind::Population => "population",
         }
     }
 

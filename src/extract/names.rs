@@ -263,7 +263,12 @@ fn chunk_at(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> Option<
         // Connectors between capitalised words.
         if t.is_word() && NAME_CONNECTORS.contains(&t.lower.as_str()) {
             // "at" joins only as an Arabic article ("at-Tanf"), not "Doctors at the ...".
-            if t.is("at") && !tokens.get(end + 1).is_some_and(|n| n.is("-")) {
+            // "Izz at Din" is "Izz ad-Din" without its hyphen.
+            if t.is("at")
+                && !tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.is("-") || n.is("din") || n.is("deen"))
+            {
                 break;
             }
             let mut k = end + 1;
@@ -429,12 +434,33 @@ fn classify(
     {
         k += 1;
     }
+    // A title ends with its head word: "Press Secretary Peter Cook", not "Press Briefing
+    // Room".
     let stripped_title = tokens[start..k]
         .iter()
-        .any(|t| TITLES.contains(&t.lower.as_str()));
+        .any(|t| TITLES.contains(&t.lower.as_str()))
+        && !tokens[start..k]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "press" | "media" | "public" | "affairs" | "assistant"
+                )
+            });
     if stripped_title && k < end {
         let rest: Vec<&Token> = tokens[k..end].iter().filter(|t| t.is_word()).collect();
-        if (1..=4).contains(&rest.len()) && !is_org_like(&rest) && !(rest.len() == 1 && headline) {
+        // "the Foreign Ministers of": a title in the plural is no name.
+        let plural_title = rest.len() == 1 && {
+            let w = rest[0].lower.as_str();
+            w.strip_suffix("ies")
+                .is_some_and(|stem| TITLES.contains(&format!("{stem}y").as_str()))
+                || w.strip_suffix('s')
+                    .is_some_and(|stem| TITLES.contains(&stem))
+        };
+        let lone_ok = rest.len() > 1 || !(headline || plural_title);
+        if (1..=4).contains(&rest.len()) && !is_org_like(&rest) && lone_ok {
             return mk(k, end, Kind::Person, "name:title");
         }
     }
@@ -764,11 +790,13 @@ fn is_demonym(lower: &str) -> bool {
 
 /// Words that make a run an organisation or a thing rather than a person's name.
 fn is_org_like(words: &[&Token]) -> bool {
-    words.iter().any(|w| {
+    words.iter().enumerate().any(|(i, w)| {
         let l = w.lower.as_str();
+        // "Abu Jandal al-Kuwaiti": a nisba after the article is part of a name.
+        let nisba = i > 0 && matches!(words[i - 1].lower.as_str(), "al" | "el");
         ORG_HEADS.get(l).is_some()
             || PLACE_HEADS.get(l).is_some()
-            || is_demonym(l)
+            || (is_demonym(l) && !nisba)
             || matches!(
                 l,
                 "of" | "for"

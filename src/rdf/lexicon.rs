@@ -45,6 +45,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../ontology/lexicon/weapons.ttl"),
     ),
     (
+        "populations.ttl",
+        include_str!("../../ontology/lexicon/populations.ttl"),
+    ),
+    (
         "geonames.ttl",
         include_str!("../../ontology/lexicon/geonames.ttl"),
     ),
