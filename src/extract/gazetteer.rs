@@ -388,13 +388,15 @@ impl Gazetteer {
 }
 
 /// The generic words an airfield's name ends with.
-const AIRFIELD_HEADS: [&str; 6] = [
+const AIRFIELD_HEADS: [&str; 8] = [
     " military airport",
     " airport",
     " airbase",
     " air base",
     " airfield",
     " military airbase",
+    " military airfield",
+    " military air base",
 ];
 
 /// The other spellings of airfield names that end with one of `AIRFIELD_HEADS`, for the

@@ -551,6 +551,10 @@ fn classify(
             };
         }
     }
+    // "the Albu Hardan tribe", "the Al-Karabla clan": a tribe, named with its head.
+    if matches!(next_tok, "tribe" | "clan") && !headline && words.len() <= 4 {
+        return mk(start, end + 1, Kind::Organisation, "name:tribe");
+    }
     // "Camp X", "Forward Operating Base X", "Mission Support Site X", "Patrol Base X".
     let opening: Vec<&str> = words.iter().take(3).map(|w| w.lower.as_str()).collect();
     let base_start = matches!(first, "camp" | "fob" | "firebase" | "cop" | "fort")
