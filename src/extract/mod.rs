@@ -231,6 +231,7 @@ impl Extractor {
             }
         }
         self.short_forms(text, &tokens, &sents, &mut table, &mut mentions, &acronyms);
+        peoples_of_places(text, &mut table, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
 
         let published = article.date;
@@ -482,6 +483,29 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     if !(matches!(kind, Kind::Organisation | Kind::Government) || kind.is_place()) {
         return false;
     }
+    // "the Qara Hanjir sub-district": a town's name followed by another capitalised word
+    // and a place word is the first half of an unknown name.
+    if matches!(kind, Kind::Settlement | Kind::Region) {
+        let mut rest = text[span.end..sentence.span.end].split_whitespace();
+        let (next, cue) = (rest.next().unwrap_or(""), rest.next().unwrap_or(""));
+        if next.chars().next().is_some_and(|c| c.is_uppercase())
+            && next.chars().all(|c| c.is_alphabetic() || c == '-')
+            && matches!(
+                cue.trim_end_matches([',', '.', ';']),
+                "sub-district"
+                    | "subdistrict"
+                    | "district"
+                    | "village"
+                    | "town"
+                    | "area"
+                    | "neighbourhood"
+                    | "neighborhood"
+                    | "nahiya"
+            )
+        {
+            return true;
+        }
+    }
     let before = text[sentence.span.start..span.start].trim_end();
     if before.len() == text[sentence.span.start..span.start].len() {
         return false;
@@ -534,6 +558,71 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
         )
         || (kind.is_place() && is_place_adjective(&lower));
     !starts_sentence && !qualifier
+}
+
+/// The people of a town or region: "the people of Mosul", "residents of Darayya", "Mosul's
+/// residents" name a population of their own, "people of Mosul", beside the place. (Peoples
+/// of countries are in the lexicon.) Its mention holds the place's.
+fn peoples_of_places(text: &str, table: &mut EntityTable, mentions: &mut Vec<Mention>) {
+    const NOUNS: [&str; 4] = ["people", "residents", "inhabitants", "population"];
+    let mut found: Vec<(usize, Span, usize, String)> = Vec::new();
+    for m in mentions.iter() {
+        let e = &table.entities[m.entity];
+        if !matches!(
+            e.kind,
+            Kind::Settlement | Kind::Region | Kind::Base | Kind::Facility
+        ) {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end();
+        let before = before
+            .strip_suffix(" the")
+            .or_else(|| before.strip_suffix(" The"))
+            .unwrap_or(before);
+        let lead = before.strip_suffix(" of").and_then(|b| {
+            NOUNS.iter().find_map(|n| {
+                let lower = b.to_ascii_lowercase();
+                let at = b.len().checked_sub(n.len())?;
+                let starts_word = at == 0 || !b[..at].ends_with(|c: char| c.is_alphanumeric());
+                (lower.ends_with(n) && starts_word).then(|| Span::new(at, b.len()))
+            })
+        });
+        let after = &text[m.span.end..];
+        let after_s = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("\u{2019}s "))
+            .or_else(|| after.strip_prefix(' '));
+        let trail = after_s.and_then(|a| {
+            let word: String = a.chars().take_while(|c| c.is_alphabetic()).collect();
+            let start = m.span.end + (after.len() - a.len());
+            (NOUNS[1..].contains(&word.as_str())
+                || (word == "people" && a.len() != after.len() - 1))
+                .then(|| Span::new(start, start + word.len()))
+        });
+        if let Some(span) = lead.or(trail) {
+            let whole = if lead.is_some() {
+                Span::new(span.start, m.span.end)
+            } else {
+                Span::new(m.span.start, span.end)
+            };
+            found.push((m.entity, whole, m.sentence, whole.of(text).to_string()));
+        }
+    }
+    for (place, span, sentence, surface) in found {
+        let label = format!("people of {}", table.entities[place].label);
+        let id = table.found(&label, Kind::Population);
+        let e = &mut table.entities[id];
+        e.located_in = Some(place);
+        if !e.surfaces.contains(&surface) {
+            e.surfaces.push(surface);
+        }
+        mentions.push(Mention {
+            entity: id,
+            span,
+            sentence,
+            rule: "name:people-of-place",
+        });
+    }
 }
 
 /// A surname the lexicon knows, after a given name none of its entry's names begin with:
