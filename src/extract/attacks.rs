@@ -223,6 +223,7 @@ static NOUNS: WordMap<&str> = WordMap::new(&[
     ("killings", "killing"),
     ("murder", "killing"),
     ("assassination", "killing"),
+    ("aggression", "attack"),
 ]);
 
 /// Words before a noun that make it a noun ("an attack", "drone strikes").
@@ -2412,6 +2413,14 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 i += 1;
                 continue;
             }
+            // "an air aggression" (the Syrian state media's word for an air raid); not
+            // "aggression" alone, which is as often a charge as an event.
+            if w == "aggression"
+                && !matches!(prev, "air" | "aerial" | "missile" | "rocket" | "drone")
+            {
+                i += 1;
+                continue;
+            }
             // "operation" only as "operation against X" with an agent.
             if lemma == "operation" && !(next == "against" || (next == "by")) {
                 i += 1;
@@ -2703,6 +2712,14 @@ fn find_triggers(text: &str, sent: &Sent) -> Vec<Trigger> {
                 w,
                 "targets" | "hits" | "shells" | "raids" | "bombs" | "attacks" | "strikes" | "kills"
             ) && looks_like_noun(text, toks, i)
+            {
+                i += 1;
+                continue;
+            }
+            // "photographs of those killed", "the wounded": people, not an event.
+            if matches!(w, "killed" | "wounded" | "injured")
+                && i > 0
+                && matches!(lw(toks, i - 1), "those" | "the")
             {
                 i += 1;
                 continue;
@@ -4138,6 +4155,38 @@ fn is_unreal(
             return true;
         }
     }
+    // "described reports of a drone strike as baseless", "called the claims of an attack
+    // fabricated": reports of the attack, judged false after it.
+    let judged = (0..trig.tok).rev().take(8).find(|&k| {
+        matches!(
+            lw(toks, k),
+            "reports" | "report" | "claims" | "allegations" | "rumours" | "rumors"
+        ) && k + 1 < trig.tok
+            && lw(toks, k + 1) == "of"
+    });
+    if let Some(r) = judged {
+        let before = (r.saturating_sub(4)..r).any(|k| {
+            matches!(
+                lw(toks, k),
+                "described" | "describing" | "called" | "calling" | "dismissed"
+            )
+        });
+        let verdict = (trig.end..(trig.end + 14).min(toks.len())).any(|k| {
+            matches!(
+                lw(toks, k),
+                "baseless"
+                    | "false"
+                    | "fabricated"
+                    | "untrue"
+                    | "unfounded"
+                    | "groundless"
+                    | "lies"
+            )
+        });
+        if before && verdict {
+            return true;
+        }
+    }
     // "foiled a plan to", "thwarted an attempt to".
     if trig.kind == TrigKind::Intercept
         && (trig.end..(trig.end + 3).min(toks.len()))
@@ -4940,7 +4989,7 @@ fn month_or_weekday(w: &str) -> bool {
 }
 
 /// A month's name or abbreviation, lowercase.
-fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     matches!(
         w,
         "january"
@@ -4970,7 +5019,7 @@ fn is_month(w: &str) -> bool {
     )
 }
 
-fn is_weekday(w: &str) -> bool {
+pub(crate) fn is_weekday(w: &str) -> bool {
     matches!(
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"

@@ -20,7 +20,7 @@ pub use lexicon::{Kind, LexEntry, Lexicon};
 
 use crate::ingest::Article;
 use crate::text::dates::PartialDate;
-use crate::text::{name_key, sentences, tokenize, FoldedText, Sentence, Span, Token};
+use crate::text::{name_key, sentences, tokenize, FoldedText, Sentence, Span, Token, TokenKind};
 use chrono::NaiveDate;
 use gazetteer::Gazetteer;
 use std::collections::{HashMap, HashSet};
@@ -230,6 +230,7 @@ impl Extractor {
                 }
             }
         }
+        places_in_lists(text, &tokens, &mut table, &mut mentions, &self.given_names);
         self.short_forms(text, &tokens, &sents, &mut table, &mut mentions, &acronyms);
         peoples_of_places(text, &mut table, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -560,6 +561,158 @@ fn inside_longer_name(text: &str, sentence: &Sentence, span: Span, kind: Kind) -
     !starts_sentence && !qualifier
 }
 
+/// Unknown names listed with known towns are towns too: "in Qamenas, Sarmin and
+/// Talamenes", "near Raqqa, Tabqa and Madan". A member is one to three capitalised words
+/// that no other rule named, right after a town and a comma, "and" or "or", and it ends the
+/// list or goes on with one.
+fn places_in_lists(
+    text: &str,
+    tokens: &[Vec<Token>],
+    table: &mut EntityTable,
+    mentions: &mut Vec<Mention>,
+    given_names: &HashSet<String>,
+) {
+    let cap = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    };
+    let mut added: Vec<(Span, usize, String)> = Vec::new();
+    for (si, toks) in tokens.iter().enumerate() {
+        let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == si).collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let covered = |t: &Token| {
+            in_sentence
+                .iter()
+                .any(|m| m.span.start < t.span.end && t.span.start < m.span.end)
+        };
+        let mut i = 1;
+        while i + 1 < toks.len() {
+            let sep = toks[i].lower.as_str();
+            if !matches!(sep, "," | "and" | "or") {
+                i += 1;
+                continue;
+            }
+            // The list item before: a town or region mention ending at the token before.
+            let before = toks[i - 1].span.end;
+            let town = in_sentence.iter().any(|m| {
+                m.span.end == before
+                    && matches!(
+                        table.entities[m.entity].kind,
+                        Kind::Settlement | Kind::Region
+                    )
+            }) || added.iter().any(|(s, sj, _)| *sj == si && s.end == before);
+            let mut start = i + 1;
+            // ", and Talamenes"
+            if sep == "," && toks.get(start).is_some_and(|t| t.is("and") || t.is("or")) {
+                start += 1;
+            }
+            if !town || start >= toks.len() {
+                i += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < toks.len() && end < start + 5 {
+                let t = &toks[end];
+                if cap(t) && !covered(t) {
+                    end += 1;
+                } else if t.is("-")
+                    && end > start
+                    && toks.get(end + 1).is_some_and(|n| cap(n) && !covered(n))
+                {
+                    end += 2;
+                } else if t.kind == TokenKind::Word
+                    && matches!(
+                        t.lower.as_str(),
+                        "al" | "el" | "ad" | "as" | "ash" | "ar" | "az"
+                    )
+                    && toks.get(end + 1).is_some_and(|n| n.is("-"))
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            let words = toks[start..end]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count();
+            // A longer list ("in A, B and C") may end before any lowercase word.
+            let prev_item = in_sentence
+                .iter()
+                .find(|m| m.span.end == before)
+                .map(|m| m.span.start);
+            let long_list = sep != ","
+                && prev_item.is_some_and(|s0| {
+                    toks.iter()
+                        .position(|t| t.span.start == s0)
+                        .is_some_and(|k| {
+                            k >= 2
+                                && toks[k - 1].is(",")
+                                && in_sentence
+                                    .iter()
+                                    .any(|m| m.span.end == toks[k - 2].span.end)
+                        })
+                });
+            let closes = match toks.get(end) {
+                None => true,
+                Some(t) if long_list && t.kind == TokenKind::Word && !cap(t) => true,
+                Some(t) => matches!(
+                    t.lower.as_str(),
+                    "," | "."
+                        | ";"
+                        | ")"
+                        | "and"
+                        | "or"
+                        | "on"
+                        | "in"
+                        | "near"
+                        | "as"
+                        | "were"
+                        | "was"
+                        | "are"
+                        | "have"
+                        | "had"
+                        | "at"
+                        | "to"
+                        | "during"
+                        | "over"
+                ),
+            };
+            let first = toks[start].lower.as_str();
+            let common = cues::NEVER_NAMES.contains(&first)
+                || cues::NOT_NAME_STARTS.contains(&first)
+                || cues::TITLES.contains(&first)
+                || cues::demonym(first).is_some()
+                || given_names.contains(first)
+                || attacks::is_month(first.trim_end_matches('.'))
+                || attacks::is_weekday(first);
+            // ("Washington, D.C.": an initial is no name.)
+            let short = toks[start].text(text).chars().count() < 3;
+            if (1..=3).contains(&words) && closes && !common && !short {
+                let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+                added.push((span, si, span.of(text).to_string()));
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    for (span, sentence, label) in added {
+        let id = table.found(&label, Kind::Settlement);
+        mentions.push(Mention {
+            entity: id,
+            span,
+            sentence,
+            rule: "name:place-list",
+        });
+    }
+}
+
 /// The people of a town or region: "the people of Mosul", "residents of Darayya", "Mosul's
 /// residents" name a population of their own, "people of Mosul", beside the place. (Peoples
 /// of countries are in the lexicon.) Its mention holds the place's.
@@ -716,9 +869,16 @@ fn names_institution(text: &str, sentence: &Sentence, span: Span, kind: Kind) ->
         // Punctuation after a word ends the name. A head must end it too ("University
         // Hospital" goes on to the next head): the pattern rules do not name "the Hawija
         // School for Girls", so Hawija stays.
+        // ("the Ramadi Barrage for irrigation": "for" goes on only to a capitalised word.)
+        let cap = |n: &str| n.chars().next().is_some_and(|c| c.is_uppercase());
         let ends = raw.len() != w.len()
             || !rest.split(' ').nth(i + 1).is_some_and(|n| {
-                n.chars().next().is_some_and(|c| c.is_uppercase()) || n == "for" || n == "of"
+                cap(n)
+                    || ((n == "for" || n == "of")
+                        && rest
+                            .split(' ')
+                            .nth(i + 2)
+                            .is_some_and(|m| cap(m) || m == "the"))
             });
         if ends {
             return head;

@@ -553,7 +553,12 @@ fn classify(
     }
     // "the Albu Hardan tribe", "the Al-Karabla clan": a tribe, named with its head.
     if matches!(next_tok, "tribe" | "clan") && !headline && words.len() <= 4 {
-        return mk(start, end + 1, Kind::Organisation, "name:tribe");
+        // "the Al bu Nimr tribe": "bu" ("house of") and its article belong to the name.
+        let mut s0 = start;
+        if s0 >= 2 && tokens[s0 - 1].is("bu") && matches!(lower_at(tokens, s0 - 2), "al" | "el") {
+            s0 -= 2;
+        }
+        return mk(s0, end + 1, Kind::Organisation, "name:tribe");
     }
     // "Camp X", "Forward Operating Base X", "Mission Support Site X", "Patrol Base X".
     let opening: Vec<&str> = words.iter().take(3).map(|w| w.lower.as_str()).collect();

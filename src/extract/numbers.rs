@@ -494,6 +494,14 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
         if w == "nobody" && (next == "was" || next == "killed") {
             out.killed.get_or_insert(0);
         }
+        // "causing material damage only", "only material losses": nobody hurt.
+        if w == "material"
+            && matches!(next, "damage" | "losses")
+            && (lw(i.saturating_sub(1)) == "only" || next2 == "only")
+        {
+            out.killed.get_or_insert(0);
+            out.wounded.get_or_insert(0);
+        }
         let _ = next2;
     }
     let mut killed: Option<u32> = None;
@@ -548,6 +556,15 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
                 } else {
                     killed.get_or_insert(v + sum_and(tokens, after, to));
                 }
+            }
+        }
+        // "resulting in the martyrdom of two fighters", "documented the deaths of nine
+        // civilians".
+        if matches!(w, "martyrdom" | "death" | "deaths" | "killing" | "killings")
+            && lw(i + 1) == "of"
+        {
+            if let Some((v, after)) = count_after(tokens, i + 2, to) {
+                killed.get_or_insert(v + sum_and(tokens, after, to));
             }
         }
         // "resulting in minor injuries to 20 US personnel".
@@ -906,6 +923,15 @@ fn count_before(tokens: &[Token], from: usize, word: usize) -> Option<u32> {
         j -= 1;
         skipped += 1;
     }
+    // "Two fighters of the Sinjar Resistance Units (YBS) were killed": past the brackets.
+    if j > from + 1 && tokens[j - 1].is(")") {
+        if let Some(open) = (j.saturating_sub(8).max(from)..j - 1)
+            .rev()
+            .find(|&k| tokens[k].is("("))
+        {
+            j = open;
+        }
+    }
     // "Two fighters died and a third was wounded": one more.
     if j >= from + 2
         && tokens[j - 2].is("a")
@@ -993,7 +1019,7 @@ fn item_before(tokens: &[Token], from: usize, j: usize) -> Option<(u32, usize)> 
     }
     let mut k = j;
     let mut steps = 0;
-    while k > from && steps < 8 {
+    while k > from && steps < 11 {
         k -= 1;
         steps += 1;
         let w = tokens[k].lower.as_str();
