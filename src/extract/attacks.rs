@@ -6642,7 +6642,31 @@ fn within(
             || ents[c].label == ents[outer].label
             || lexicon.is_within(&ents[c].id, &ents[outer].id)
     });
-    by_container || lexicon.is_within(&ents[inner].id, &ents[outer].id)
+    by_container || lexicon.is_within(&ents[inner].id, &ents[outer].id) || {
+        // "northwest Syria", "eastern Syria": a part of a country by compass, with no
+        // border the lexicon draws. A place of that country may lie in it.
+        let id = ents[outer].id.as_str();
+        let country = lexicon.get(id).and_then(|e| e.located_in.as_deref());
+        let compass = country.is_some_and(|c| {
+            id.strip_prefix("place/")
+                .and_then(|rest| rest.split_once('-'))
+                .is_some_and(|(dir, rest)| {
+                    matches!(
+                        dir,
+                        "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "northwest"
+                            | "northeast"
+                            | "southwest"
+                            | "southeast"
+                            | "central"
+                    ) && Some(rest) == c.strip_prefix("place/")
+                })
+        });
+        compass && country.is_some_and(|c| lexicon.is_within(&ents[inner].id, c))
+    }
 }
 
 /// The country an actor fights for: a country itself, the actor's country in the lexicon
