@@ -401,6 +401,8 @@ ALT_STOP = {
     "karkh slukh", "hiska", "alep", "diana", "jazira", "aere", "kara", "ana", "hetit",
     "tauk", "bajar", "dur", "daur", "biuk", "byok", "ezra", "marshemarin", "owja", "tuz",
     "muharram", "muharrem", "soran", "sawran", "qasim",
+    # Abu Hardub (Abu Hardan) is the town next to Hajin on the Euphrates, not Hajin.
+    "abu hardub", "abu hardan", "abou hardane", "bou hardane",
 }
 
 # Prefixes and phrases of administrative units: such an alternate name is not a spelling of

@@ -5795,7 +5795,7 @@ fn places(
             // in the Qaim area").
             let near_vaguer = || {
                 si.first >= sj.end
-                    && rank_of(ents, ej) > rank_of(ents, ei)
+                    && rank_of(input.lexicon, ents, ej) > rank_of(input.lexicon, ents, ei)
                     && ((sj.end..si.first).any(|k| matches!(lw(toks, k), "near" | "outside"))
                         || ents[ej].kind == Kind::Country)
             };
@@ -5845,7 +5845,7 @@ fn places(
     // in eastern Homs" happened near the mountain, but "10 km from Mosul, in the village of
     // X" in the village.
     // (Buckets: bases, facilities, towns and features; regions; countries.)
-    let bucket_of = |e: usize| match rank_of(ents, e) {
+    let bucket_of = |e: usize| match rank_of(input.lexicon, ents, e) {
         0..=3 => 0,
         4 => 1,
         _ => 2,
@@ -5918,7 +5918,7 @@ fn places(
                                 && ((o.1.end <= k.1.first && k.1.first - o.1.end <= 4)
                                     || (k.1.end <= o.1.first && o.1.first - k.1.end <= 5))
                         });
-                    let rank = rank_of(ents, k.0);
+                    let rank = rank_of(input.lexicon, ents, k.0);
                     let dist = if k.1.first >= trig.end {
                         k.1.first - trig.end
                     } else {
@@ -6191,11 +6191,19 @@ fn contains(input: &Input, ents: &[Entity], outer: usize, inner: usize) -> bool 
     input.lexicon.is_within(&ents[inner].id, &ents[outer].id)
 }
 
-/// How precise a place is; deserts and plains are as vague as a region.
-fn rank_of(ents: &[Entity], e: usize) -> u8 {
+/// How precise a place is; deserts and plains are as vague as a region, and a region the
+/// lexicon places in no country ("the Middle East", "Europe") is vaguer than a country.
+fn rank_of(lexicon: &Lexicon, ents: &[Entity], e: usize) -> u8 {
     let Some(ent) = ents.get(e) else { return 9 };
     let l = ent.label.to_lowercase();
-    if ent.kind == Kind::Feature
+    if ent.kind == Kind::Region
+        && ent
+            .lexicon
+            .and_then(|i| lexicon.entries.get(i))
+            .is_some_and(|x| x.located_in.is_none())
+    {
+        6
+    } else if ent.kind == Kind::Feature
         && (l.contains("desert") || l.contains("badia") || l.contains("plain"))
     {
         4
@@ -7141,7 +7149,8 @@ fn fold_headline(attacks: &mut Vec<Attack>, input: &Input, ents: &[Entity]) {
         (Some(x), Some(y)) => {
             x != y
                 && (input.lexicon.is_within(&ents[x].id, &ents[y].id)
-                    || (rank_of(ents, x) <= 1 && rank_of(ents, y) >= 4))
+                    || (rank_of(input.lexicon, ents, x) <= 1
+                        && rank_of(input.lexicon, ents, y) >= 4))
         }
         (Some(_), None) => true,
         _ => false,

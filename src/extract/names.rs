@@ -611,14 +611,17 @@ fn classify(
     if headline {
         return None;
     }
-    let is_given = given_names.contains(first);
+    // "Abd al-Hadi", "Abdul Rahman": "servant of" and a name of God open a given name.
+    let is_given = given_names.contains(first)
+        || (matches!(first, "abd" | "abdul" | "abdel") && words.len() >= 3);
     // Given name + surname. Arabic articles and "bin" do not count as names ("Sajida
     // Mubarak Atrous al-Rishawi").
     let name_words = words
         .iter()
         .filter(|w| {
             let w = w.lower.as_str();
-            !(is_hyphenated_article(w) || matches!(w, "bin" | "ibn" | "bint"))
+            !(is_hyphenated_article(w)
+                || matches!(w, "bin" | "ibn" | "bint" | "abd" | "abdul" | "abdel"))
         })
         .count();
     if is_given && (2..=4).contains(&name_words) && !is_org_like(&words) {
