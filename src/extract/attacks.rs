@@ -4495,7 +4495,28 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
                 p -= 1;
             }
             let before = if p > 0 { lw(toks, p - 1) } else { "" };
-            let mut prep = PREPOSITIONS.contains(&before) && before != "by";
+            // "remnants of Daesh attacked", "members of the PKK opened fire": the group the
+            // members belong to acts.
+            let members_of = before == "of"
+                && p >= 2
+                && matches!(
+                    lw(toks, p - 2),
+                    "remnants"
+                        | "members"
+                        | "fighters"
+                        | "militants"
+                        | "cells"
+                        | "elements"
+                        | "gunmen"
+                        | "operatives"
+                        | "units"
+                        | "loyalists"
+                        | "supporters"
+                        | "remnant"
+                        | "member"
+                        | "cell"
+                );
+            let mut prep = PREPOSITIONS.contains(&before) && before != "by" && !members_of;
             // "... in Anbar province, Iraq": a country after a place and a comma is where.
             if before == "," && p >= 2 {
                 if let Role::Entity(e) = s.role {

@@ -246,9 +246,15 @@ impl Gazetteer {
                 }
                 // Go on while some name begins with these words and the next word follows
                 // after a single space, not across punctuation.
-                let joined = toks
-                    .get(last + 1)
-                    .is_some_and(|n| n.folded.start == toks[last].folded.end + 1);
+                // (A possessive between them is no barrier inside a name the lexicon writes
+                // with it: "Turkey's Defence Ministry".)
+                let joined = toks.get(last + 1).is_some_and(|n| {
+                    n.folded.start == toks[last].folded.end + 1
+                        || matches!(
+                            text.get(toks[last].original.end..n.original.start),
+                            Some("'s " | "\u{2019}s ")
+                        )
+                });
                 if !joined || !info.prefix {
                     break;
                 }
