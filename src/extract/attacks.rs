@@ -4554,6 +4554,44 @@ fn subject<'s>(sent: &'s Sent, at: usize, c_start: usize, ents: &[Entity]) -> Op
                 skipped_words += 1;
                 continue;
             }
+            // "a strike on a remote ISIS training camp killed": the group names whose camp,
+            // a modifier of what was hit, not who struck.
+            let site_modifier = (s.end..(s.end + 2).min(at)).any(|j| {
+                matches!(
+                    lw(toks, j),
+                    "camp"
+                        | "camps"
+                        | "base"
+                        | "bases"
+                        | "position"
+                        | "positions"
+                        | "hideout"
+                        | "hideouts"
+                        | "headquarters"
+                        | "depot"
+                        | "depots"
+                        | "site"
+                        | "sites"
+                        | "compound"
+                        | "facility"
+                        | "facilities"
+                        | "targets"
+                        | "tunnel"
+                        | "tunnels"
+                        | "outpost"
+                        | "stronghold"
+                        | "strongholds"
+                        | "cache"
+                        | "checkpoint"
+                        | "building"
+                        | "buildings"
+                )
+            });
+            if site_modifier {
+                k = s.first;
+                skipped_words += 1;
+                continue;
+            }
             let ok_kind = match s.role {
                 Role::Entity(e) => {
                     let kind = ents[e].kind;
