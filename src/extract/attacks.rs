@@ -3057,6 +3057,15 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
             start = k + 1;
             break;
         }
+        // "..., while Turkish forces shelled villages near X": a clause of its own (not
+        // "while manning a post", which keeps the scene).
+        if matches!(w, "while" | "whereas" | "although" | "though")
+            && k + 1 < trig.tok
+            && !lw(toks, k + 1).ends_with("ing")
+        {
+            start = k + 1;
+            break;
+        }
         // A noun after "in retaliation for", "following", "amid" names another event.
         if trig.kind == TrigKind::Noun && matches!(w, "retaliation" | "response") {
             start = k + 1;

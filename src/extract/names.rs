@@ -624,7 +624,12 @@ fn classify(
                 || matches!(w, "bin" | "ibn" | "bint" | "abd" | "abdul" | "abdel"))
         })
         .count();
-    if is_given && (2..=4).contains(&name_words) && !is_org_like(&words) {
+    // "near Abu Rasin", "in Abu Ghraib": after a preposition of place, "Abu" opens a
+    // town's name.
+    let abu_place = matches!(first, "abu" | "umm")
+        && matches!(prev, "in" | "near" | "outside" | "around")
+        && !sentence_initial;
+    if is_given && (2..=4).contains(&name_words) && !is_org_like(&words) && !abu_place {
         return mk(start, end, Kind::Person, "name:given-name");
     }
     // Role noun before the name: "spokesman Yahia Rasool", "reporter Aso Ahmed".
@@ -681,7 +686,7 @@ fn classify(
             || (matches!(prev, "held" | "controlled" | "besieged") && prev2 == "-"))
         && words.len() <= 3
         && !is_org_like(&words)
-        && !words.iter().any(|w| given_names.contains(w.lower.as_str()))
+        && (abu_place || !words.iter().any(|w| given_names.contains(w.lower.as_str())))
         && !covered.get(end).copied().unwrap_or(false)
     {
         return mk(start, end, Kind::Settlement, "name:in-place");

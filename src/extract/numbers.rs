@@ -437,6 +437,8 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
                 next,
                 "information"
                     | "info"
+                    | "reports"
+                    | "confirmation"
                     | "details"
                     | "word"
                     | "figures"
@@ -1103,6 +1105,14 @@ mod tests {
         assert_eq!(
             toll_of("No details on casualties were given."),
             (None, None)
+        );
+        assert_eq!(
+            toll_of("There were no reports of casualties so far."),
+            (None, None)
+        );
+        assert_eq!(
+            toll_of("The strike caused material damage only."),
+            (Some(0), Some(0))
         );
         assert_eq!(toll_of("There were no casualties."), (Some(0), Some(0)));
         assert_eq!(
