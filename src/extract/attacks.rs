@@ -3350,7 +3350,7 @@ fn frame(
             // Modifier before the noun: "ISIS attack", "Turkish airstrikes", "Iran's attack".
             let mut k = trig.tok;
             let mut steps = 0;
-            while k > c_start && steps < 4 {
+            while k > c_start && steps < 6 {
                 k -= 1;
                 steps += 1;
                 // "an IS drone (quadcopter) strike": a bracketed gloss is skipped whole.
@@ -3407,7 +3407,14 @@ fn frame(
                         | "ied"
                         | "roadside"
                         | "sniper"
-                )) {
+                ) || (lw(toks, k) == "and"
+                    // "Iranian drone and missile attacks"
+                    && k > 0
+                    && matches!(
+                        lw(toks, k - 1),
+                        "drone" | "rocket" | "missile" | "artillery" | "mortar" | "air"
+                    )))
+                {
                     break;
                 }
             }
