@@ -3895,6 +3895,14 @@ fn weapon_owner(sent: &Sent, ents: &[Entity], weapon: &Slot) -> Option<usize> {
             return can(s);
         }
         let w = lw(toks, k - 1);
+        // "Coalition aircraft and artillery": the owner of the weapon listed first.
+        if w == "and" {
+            if let Some(s) = sent.slots.iter().find(|s| s.end + 1 == k && s.weapon) {
+                k = s.first;
+                steps += 1;
+                continue;
+            }
+        }
         // Model designations: "F-16 jets", "Su-24 warplanes", "MQ-9 drones".
         let model = is_model_at(toks, k - 1);
         if matches!(w, "its" | "their") {
