@@ -630,6 +630,13 @@ static UNREAL_BEFORE: WordList = WordList::new(&[
     "condemned",
     "condemn",
     "condemns",
+    "condemning",
+    "criticising",
+    "criticizing",
+    "criticised",
+    "criticized",
+    "denounced",
+    "denouncing",
     "stop",
     "stopped",
     "halt",
@@ -4085,6 +4092,28 @@ fn is_unreal(
     named_place: bool,
 ) -> bool {
     let sent_has_day = |a: usize, b: usize| sent_has_day(toks, a, b);
+    // "criticising both the attacks on X and the American strikes on Y": every member of
+    // the pair is a stance, however far from the verb.
+    if trig.plural {
+        let back = trig.tok.saturating_sub(16).max(c_start);
+        if let Some(v) = (back..trig.tok).rev().find(|&k| {
+            matches!(
+                lw(toks, k),
+                "condemning"
+                    | "criticising"
+                    | "criticizing"
+                    | "criticised"
+                    | "criticized"
+                    | "denounced"
+                    | "denouncing"
+                    | "condemned"
+            )
+        }) {
+            if (v + 1..trig.tok).any(|k| lw(toks, k) == "both") {
+                return true;
+            }
+        }
+    }
     let mut from = trig.tok.saturating_sub(6).max(c_start);
     if let Some(p) = (from..trig.tok)
         .rev()
@@ -4142,9 +4171,23 @@ fn is_unreal(
             }
             // "condemned the artillery bombardment of a resort in Zakho": a definite,
             // placed event was real; "condemned attacks on" is a stance.
-            if matches!(w, "condemned" | "condemn" | "condemns")
-                && (k + 1..trig.tok).any(|j| matches!(lw(toks, j), "the" | "this" | "'s"))
+            // ("criticising both the attacks on X and the strikes on Y": attacks in the
+            // plural, a stance whatever their article.)
+            if matches!(
+                w,
+                "condemned"
+                    | "condemn"
+                    | "condemns"
+                    | "condemning"
+                    | "criticising"
+                    | "criticizing"
+                    | "criticised"
+                    | "criticized"
+                    | "denounced"
+                    | "denouncing"
+            ) && (k + 1..trig.tok).any(|j| matches!(lw(toks, j), "the" | "this" | "'s"))
                 && (named_place || sent_has_day(c_start, c_end))
+                && (!trig.plural || matches!(w, "condemned" | "condemn" | "condemns"))
             {
                 continue;
             }

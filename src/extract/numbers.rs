@@ -433,6 +433,12 @@ fn toll_inner(tokens: &[Token], from: usize, to: usize) -> Toll {
         // "no information about fatalities", "no details on casualties": nothing known,
         // not nobody hurt.
         let unknown = || {
+            // "without giving details on casualties", "without providing figures".
+            let next = if matches!(next, "giving" | "providing" | "specifying" | "offering") {
+                next2
+            } else {
+                next
+            };
             matches!(
                 next,
                 "information"
@@ -1108,6 +1114,10 @@ mod tests {
         );
         assert_eq!(
             toll_of("There were no reports of casualties so far."),
+            (None, None)
+        );
+        assert_eq!(
+            toll_of("A source said, without giving details on casualties."),
             (None, None)
         );
         assert_eq!(
