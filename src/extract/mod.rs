@@ -579,16 +579,38 @@ fn places_in_lists(
                 .next()
                 .is_some_and(|c| c.is_uppercase())
     };
+    // The mentions of each sentence, once: a sentence may be the whole article.
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); tokens.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(i);
+        }
+    }
     let mut added: Vec<(Span, usize, String)> = Vec::new();
     for (si, toks) in tokens.iter().enumerate() {
-        let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == si).collect();
-        if in_sentence.is_empty() {
+        if by_sentence[si].is_empty() {
             continue;
         }
-        let covered = |t: &Token| {
-            in_sentence
-                .iter()
-                .any(|m| m.span.start < t.span.end && t.span.start < m.span.end)
+        // Per token: covered by a mention; per end offset: the mention ending there.
+        let token_at = |offset: usize| toks.partition_point(|t| t.span.start < offset);
+        let mut covered = vec![false; toks.len()];
+        let mut ending: HashMap<usize, (usize, usize)> = HashMap::new(); // end -> (start, entity)
+        for &mi in &by_sentence[si] {
+            let m = &mentions[mi];
+            let first = toks.partition_point(|t| t.span.end <= m.span.start);
+            let mut k = first;
+            while k < toks.len() && toks[k].span.start < m.span.end {
+                covered[k] = true;
+                k += 1;
+            }
+            ending.insert(m.span.end, (m.span.start, m.entity));
+        }
+        let mut added_ends: HashSet<usize> = HashSet::new();
+        let town_at = |end: usize, added_ends: &HashSet<usize>| {
+            added_ends.contains(&end)
+                || ending.get(&end).is_some_and(|&(_, e)| {
+                    matches!(table.entities[e].kind, Kind::Settlement | Kind::Region)
+                })
         };
         let mut i = 1;
         while i + 1 < toks.len() {
@@ -599,13 +621,7 @@ fn places_in_lists(
             }
             // The list item before: a town or region mention ending at the token before.
             let before = toks[i - 1].span.end;
-            let town = in_sentence.iter().any(|m| {
-                m.span.end == before
-                    && matches!(
-                        table.entities[m.entity].kind,
-                        Kind::Settlement | Kind::Region
-                    )
-            }) || added.iter().any(|(s, sj, _)| *sj == si && s.end == before);
+            let town = town_at(before, &added_ends);
             let mut start = i + 1;
             // ", and Talamenes"
             if sep == "," && toks.get(start).is_some_and(|t| t.is("and") || t.is("or")) {
@@ -618,11 +634,12 @@ fn places_in_lists(
             let mut end = start;
             while end < toks.len() && end < start + 5 {
                 let t = &toks[end];
-                if cap(t) && !covered(t) {
+                if cap(t) && !covered[end] {
                     end += 1;
                 } else if t.is("-")
                     && end > start
-                    && toks.get(end + 1).is_some_and(|n| cap(n) && !covered(n))
+                    && toks.get(end + 1).is_some_and(&cap)
+                    && !covered.get(end + 1).copied().unwrap_or(true)
                 {
                     end += 2;
                 } else if t.kind == TokenKind::Word
@@ -637,26 +654,19 @@ fn places_in_lists(
                     break;
                 }
             }
+            if end == start {
+                i += 1;
+                continue;
+            }
             let words = toks[start..end]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
                 .count();
             // A longer list ("in A, B and C") may end before any lowercase word.
-            let prev_item = in_sentence
-                .iter()
-                .find(|m| m.span.end == before)
-                .map(|m| m.span.start);
             let long_list = sep != ","
-                && prev_item.is_some_and(|s0| {
-                    toks.iter()
-                        .position(|t| t.span.start == s0)
-                        .is_some_and(|k| {
-                            k >= 2
-                                && toks[k - 1].is(",")
-                                && in_sentence
-                                    .iter()
-                                    .any(|m| m.span.end == toks[k - 2].span.end)
-                        })
+                && ending.get(&before).is_some_and(|&(s0, _)| {
+                    let k = token_at(s0);
+                    k >= 2 && toks[k - 1].is(",") && town_at(toks[k - 2].span.end, &added_ends)
                 });
             let closes = match toks.get(end) {
                 None => true,
@@ -695,6 +705,7 @@ fn places_in_lists(
             let short = toks[start].text(text).chars().count() < 3;
             if (1..=3).contains(&words) && closes && !common && !short {
                 let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+                added_ends.insert(span.end);
                 added.push((span, si, span.of(text).to_string()));
                 i = end;
                 continue;
@@ -734,10 +745,10 @@ fn peoples_of_places(text: &str, table: &mut EntityTable, mentions: &mut Vec<Men
             .unwrap_or(before);
         let lead = before.strip_suffix(" of").and_then(|b| {
             NOUNS.iter().find_map(|n| {
-                let lower = b.to_ascii_lowercase();
                 let at = b.len().checked_sub(n.len())?;
+                let word = b.get(at..)?;
                 let starts_word = at == 0 || !b[..at].ends_with(|c: char| c.is_alphanumeric());
-                (lower.ends_with(n) && starts_word).then(|| Span::new(at, b.len()))
+                (word.eq_ignore_ascii_case(n) && starts_word).then(|| Span::new(at, b.len()))
             })
         });
         let after = &text[m.span.end..];
