@@ -4083,6 +4083,23 @@ fn coordinated_before(sent: &Sent, ents: &[Entity], slot: &Slot) -> Vec<usize> {
     out
 }
 
+/// A verb of condemning or criticising: what it takes as object may be attacks in general.
+fn is_stance_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "condemned"
+            | "condemn"
+            | "condemns"
+            | "condemning"
+            | "criticising"
+            | "criticizing"
+            | "criticised"
+            | "criticized"
+            | "denounced"
+            | "denouncing"
+    )
+}
+
 /// Negated, modal, planned, threatened or trend mentions.
 fn is_unreal(
     toks: &[Token],
@@ -4096,19 +4113,10 @@ fn is_unreal(
     // the pair is a stance, however far from the verb.
     if trig.plural {
         let back = trig.tok.saturating_sub(16).max(c_start);
-        if let Some(v) = (back..trig.tok).rev().find(|&k| {
-            matches!(
-                lw(toks, k),
-                "condemning"
-                    | "criticising"
-                    | "criticizing"
-                    | "criticised"
-                    | "criticized"
-                    | "denounced"
-                    | "denouncing"
-                    | "condemned"
-            )
-        }) {
+        if let Some(v) = (back..trig.tok)
+            .rev()
+            .find(|&k| is_stance_verb(lw(toks, k)))
+        {
             if (v + 1..trig.tok).any(|k| lw(toks, k) == "both") {
                 return true;
             }
@@ -4173,19 +4181,8 @@ fn is_unreal(
             // placed event was real; "condemned attacks on" is a stance.
             // ("criticising both the attacks on X and the strikes on Y": attacks in the
             // plural, a stance whatever their article.)
-            if matches!(
-                w,
-                "condemned"
-                    | "condemn"
-                    | "condemns"
-                    | "condemning"
-                    | "criticising"
-                    | "criticizing"
-                    | "criticised"
-                    | "criticized"
-                    | "denounced"
-                    | "denouncing"
-            ) && (k + 1..trig.tok).any(|j| matches!(lw(toks, j), "the" | "this" | "'s"))
+            if is_stance_verb(w)
+                && (k + 1..trig.tok).any(|j| matches!(lw(toks, j), "the" | "this" | "'s"))
                 && (named_place || sent_has_day(c_start, c_end))
                 && (!trig.plural || matches!(w, "condemned" | "condemn" | "condemns"))
             {
