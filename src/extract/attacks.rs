@@ -5107,12 +5107,12 @@ fn np_span(toks: &[Token], from: usize, limit: usize) -> Option<(usize, usize)> 
 }
 
 /// Whether a word names a month or a weekday, lowercase ("oct." too).
-fn month_or_weekday(w: &str) -> bool {
+pub(crate) fn month_or_weekday(w: &str) -> bool {
     is_month(w.trim_end_matches('.')) || is_weekday(w)
 }
 
 /// A month's name or abbreviation, lowercase.
-pub(crate) fn is_month(w: &str) -> bool {
+fn is_month(w: &str) -> bool {
     matches!(
         w,
         "january"
@@ -5142,7 +5142,7 @@ pub(crate) fn is_month(w: &str) -> bool {
     )
 }
 
-pub(crate) fn is_weekday(w: &str) -> bool {
+fn is_weekday(w: &str) -> bool {
     matches!(
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"

@@ -699,8 +699,7 @@ fn places_in_lists(
                 || cues::TITLES.contains(&first)
                 || cues::demonym(first).is_some()
                 || given_names.contains(first)
-                || attacks::is_month(first.trim_end_matches('.'))
-                || attacks::is_weekday(first);
+                || attacks::month_or_weekday(first);
             // ("Washington, D.C.": an initial is no name.)
             let short = toks[start].text(text).chars().count() < 3;
             if (1..=3).contains(&words) && closes && !common && !short {
