@@ -771,8 +771,9 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
     let text = input.text;
     let mut out: Vec<Found> = Vec::new();
     let mut focus = Focus::default();
-    // Dates each sentence names, resolved: the fallback for attacks that name none.
-    let mut sentence_dates: Vec<Option<PartialDate>> = Vec::new();
+    // The day each sentence names, resolved: the fallback for attacks that name none.
+    // (`None` while not yet needed.)
+    let mut sentence_dates: Vec<Option<Option<PartialDate>>> = Vec::new();
     let mut base_history: Vec<Option<usize>> = Vec::new();
     let mut trends: Vec<(usize, usize)> = Vec::new();
     for (si, sentence) in input.sentences.iter().enumerate() {
@@ -794,30 +795,10 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 .take(2)
                 .find_map(|b: &Option<usize>| *b),
         };
-        for d in find_dates(text, sentence.span) {
-            if input.datelines.iter().any(|l| l.contains(d.span)) {
-                continue;
-            }
-            if let (Some(a), Some(b)) = (tok_at(toks, d.span.start), tok_before(toks, d.span.end)) {
-                sent.dates.push((d, a, b + 1));
-            }
-        }
-        sentence_dates.push(
-            sent.dates
-                .iter()
-                .filter(|(d, a, _)| {
-                    d.is_day() && !matches!(lw(toks, a.saturating_sub(1)), "since" | "until")
-                })
-                .find_map(|(d, a, _)| {
-                    let r = d.resolve(input.published);
-                    match r.and_then(|r| r.as_date()) {
-                        Some(day) if us_evening(input, &sent, *a) => {
-                            Some(PartialDate::day(day + chrono::Duration::days(1)))
-                        }
-                        _ => r,
-                    }
-                }),
-        );
+        // The sentence's own day, for attacks that name none; found below, once the
+        // sentence is known to report an attack, or at the end when an attack in one of
+        // the next sentences asks for it.
+        sentence_dates.push(None);
         build_slots(input, table, &mut sent, &focus);
         for s in &sent.slots {
             if matches!(s.role, Role::Entity(e) if table.entities[e].kind == Kind::Person) {
@@ -882,11 +863,21 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
             }
         }
         let triggers = find_triggers(text, &sent);
+        if !triggers.is_empty() {
+            sent.dates = dates_in(input, si);
+            sentence_dates[si] = Some(day_of(input, si, &sent.dates));
+        }
         let mut frames: Vec<Frame> = Vec::new();
         for trig in &triggers {
             if let Some(f) = frame(input, &sent, trig, &triggers, table) {
                 frames.push(f);
             }
+        }
+        // A sentence that reports no attack lends its claims, tolls and weapons only to
+        // the attacks of the five sentences before it: with none, there is nothing to do.
+        if frames.is_empty() && out.last().is_none_or(|a| si - a.attack.sentence > 5) {
+            focus.update(&sent, table, input);
+            continue;
         }
         // "killed" beside another attack word gives the toll of that attack, not another
         // attack ("a drone struck the base, which killed two").
@@ -1035,10 +1026,17 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         for mut f in frames {
             // "claimed both attacks on Telegram": where it was said, not what was hit.
             if f.target_text.as_deref().is_some_and(|t| {
-                matches!(
-                    t.to_lowercase().as_str(),
-                    "telegram" | "twitter" | "x" | "facebook" | "instagram" | "youtube" | "tiktok"
-                )
+                [
+                    "telegram",
+                    "twitter",
+                    "x",
+                    "facebook",
+                    "instagram",
+                    "youtube",
+                    "tiktok",
+                ]
+                .iter()
+                .any(|n| t.eq_ignore_ascii_case(n))
             }) {
                 f.target_text = None;
             }
@@ -1363,15 +1361,19 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
         if a.date.is_none() {
             // "The raids came two days after the militants killed ...": dated from the
             // sentence before, shifted.
-            let shift = match sentence_dates[a.sentence] {
+            let mut day = |p: usize| {
+                *sentence_dates[p].get_or_insert_with(|| day_of(input, p, &dates_in(input, p)))
+            };
+            let own = day(a.sentence);
+            let shift = match own {
                 Some(_) => 0,
                 None => day_shift(&input.tokens[a.sentence]),
             };
-            a.date = sentence_dates[a.sentence]
+            a.date = own
                 .or_else(|| {
                     (a.sentence.saturating_sub(3)..a.sentence)
                         .rev()
-                        .find_map(|p| sentence_dates[p])
+                        .find_map(&mut day)
                         .map(|d| match d.as_date() {
                             Some(day) if shift != 0 => {
                                 PartialDate::day(day + chrono::Duration::days(shift))
@@ -6423,7 +6425,7 @@ fn date_for(
     // is the next day where the attack struck. A quoted "Tonight, US forces conducted a
     // strike", reported as what an official said: the night before the report.
     let resolved = match resolved.and_then(|r| r.as_date()) {
-        Some(day) if us_evening(input, sent, d_start) => {
+        Some(day) if us_evening(input, sent.idx, d_start) => {
             Some(PartialDate::day(day + chrono::Duration::days(1)))
         }
         Some(day) if quoted_tonight(input, sent, d_start) => {
@@ -6455,18 +6457,61 @@ fn date_for(
     (resolved, d.is_day())
 }
 
+/// The date expressions of sentence `si` outside datelines, with the tokens each covers.
+fn dates_in(input: &Input, si: usize) -> Vec<(DateExpr, usize, usize)> {
+    let toks = &input.tokens[si];
+    find_dates(input.text, input.sentences[si].span)
+        .into_iter()
+        .filter(|d| !input.datelines.iter().any(|l| l.contains(d.span)))
+        .filter_map(|d| {
+            let (a, b) = (tok_at(toks, d.span.start)?, tok_before(toks, d.span.end)?);
+            Some((d, a, b + 1))
+        })
+        .collect()
+}
+
+/// The first day sentence `si` names (not after "since" or "until"), resolved.
+fn day_of(input: &Input, si: usize, dates: &[(DateExpr, usize, usize)]) -> Option<PartialDate> {
+    let toks = &input.tokens[si];
+    dates
+        .iter()
+        .filter(|(d, a, _)| {
+            d.is_day() && !matches!(lw(toks, a.saturating_sub(1)), "since" | "until")
+        })
+        .find_map(|(d, a, _)| {
+            let r = d.resolve(input.published);
+            match r.and_then(|r| r.as_date()) {
+                Some(day) if us_evening(input, si, *a) => {
+                    Some(PartialDate::day(day + chrono::Duration::days(1)))
+                }
+                _ => r,
+            }
+        })
+}
+
+/// Whether `text` has a "p" and an "m", in either case, with at most a dot and spaces
+/// between them: what every "pm" of [`us_evening`]'s pattern holds.
+fn names_pm(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        matches!(c, 'p' | 'P') && {
+            let rest = text[i + 1..].strip_prefix('.').unwrap_or(&text[i + 1..]);
+            matches!(rest.trim_start().chars().next(), Some('m' | 'M'))
+        }
+    })
+}
+
 /// Whether the date expression at token `at` follows an evening hour in US Eastern time
 /// ("5:30 pm ET on Jan. 7", or "5:30 pm on Jan. 7" in a statement of the Pentagon or
 /// the White House named in this sentence or the two before): from 4 pm on, that is
 /// already the next day in Iraq and Syria (UTC+3).
-fn us_evening(input: &Input, sent: &Sent, at: usize) -> bool {
+fn us_evening(input: &Input, si: usize, at: usize) -> bool {
     static HOUR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)\b(\d{1,2})(?::\d{2})?\s*p\.?\s*m\.?\s*(?:\(?\s*(ET|EST|EDT|Eastern(?: time)?|Washington time)\s*\)?\s*)?,?\s*(?:on\s+)?(?:\w+day,?\s+)?$",
         )
         .expect("the evening-hour pattern compiles")
     });
-    let toks = sent.toks;
+    let toks = &input.tokens[si];
     let Some(tok) = toks.get(at) else {
         return false;
     };
@@ -6474,6 +6519,10 @@ fn us_evening(input: &Input, sent: &Sent, at: usize) -> bool {
     let Some(before) = input.text.get(start..tok.span.start) else {
         return false;
     };
+    // Most dates follow no hour: look for the "pm" before running the pattern.
+    if !names_pm(before) {
+        return false;
+    }
     let Some(c) = HOUR.captures(before) else {
         return false;
     };
@@ -6491,7 +6540,7 @@ fn us_evening(input: &Input, sent: &Sent, at: usize) -> bool {
                 || (t.is("defense") && ts.get(k + 1).is_some_and(|n| n.is("department")))
         })
     };
-    (sent.idx.saturating_sub(2)..=sent.idx)
+    (si.saturating_sub(2)..=si)
         .filter_map(|i| input.tokens.get(i))
         .any(|ts| us_source(ts))
 }

@@ -63,6 +63,8 @@ pub struct Gazetteer {
     /// runs of words read are in neither, and this table, far smaller than the map, stays in
     /// cache, so it turns them away without a probe of the map.
     known: Vec<u64>,
+    /// The same for the names that may begin with a lower-case word, and their prefixes.
+    known_lower: Vec<u64>,
     patterns: Vec<Vec<Candidate>>,
     priority: Vec<i64>,
 }
@@ -190,9 +192,19 @@ impl Gazetteer {
             info.capital = capital;
         }
         let mut known = vec![0u64; KNOWN_BITS / 64];
-        for key in infos.keys() {
+        let mut known_lower = vec![0u64; KNOWN_BITS / 64];
+        let set = |table: &mut Vec<u64>, key: &str| {
             let bit = key_bit(key);
-            known[bit / 64] |= 1 << (bit % 64);
+            table[bit / 64] |= 1 << (bit % 64);
+        };
+        for (key, info) in &infos {
+            set(&mut known, key);
+            if info.pattern.is_some() && !info.capital {
+                set(&mut known_lower, key);
+                for (i, _) in key.match_indices(' ') {
+                    set(&mut known_lower, &key[..i]);
+                }
+            }
         }
         let keys = infos;
         let priority = lexicon
@@ -214,6 +226,7 @@ impl Gazetteer {
             given_names: given_names.clone(),
             keys,
             known,
+            known_lower,
             patterns,
             priority,
         }
@@ -226,17 +239,30 @@ impl Gazetteer {
         // Every run of words whose keys make a name: (pattern, first word, last word), by
         // first word, then by length.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        // A run of folded words joined by single spaces is a slice of the folded text; only
+        // a run joined across a possessive needs its key spelled out.
         let mut key = String::new();
         for first in 0..toks.len() {
-            key.clear();
+            // Most words of prose are in lower case, and few names may begin with one.
+            let known = if case_ok(CaseReq::Capital, toks[first].original.of(text)) {
+                &self.known
+            } else {
+                &self.known_lower
+            };
+            let mut spelled = false;
             let mut last = first;
             loop {
-                key.push_str(&ft[toks[last].folded.start..toks[last].folded.end]);
-                let bit = key_bit(&key);
-                if self.known[bit / 64] & (1 << (bit % 64)) == 0 {
+                let k = if spelled {
+                    key.push_str(&ft[toks[last].folded.start..toks[last].folded.end]);
+                    key.as_str()
+                } else {
+                    &ft[toks[first].folded.start..toks[last].folded.end]
+                };
+                let bit = key_bit(k);
+                if known[bit / 64] & (1 << (bit % 64)) == 0 {
                     break;
                 }
-                let Some(info) = self.keys.get(key.as_str()) else {
+                let Some(info) = self.keys.get(k) else {
                     break;
                 };
                 if let Some(pid) = info.pattern {
@@ -248,17 +274,26 @@ impl Gazetteer {
                 // after a single space, not across punctuation.
                 // (A possessive between them is no barrier inside a name the lexicon writes
                 // with it: "Turkey's Defence Ministry".)
-                let joined = toks.get(last + 1).is_some_and(|n| {
-                    n.folded.start == toks[last].folded.end + 1
-                        || matches!(
-                            text.get(toks[last].original.end..n.original.start),
-                            Some("'s " | "\u{2019}s ")
-                        )
-                });
+                let Some(next) = toks.get(last + 1) else {
+                    break;
+                };
+                let spaced = next.folded.start == toks[last].folded.end + 1;
+                let joined = spaced
+                    || matches!(
+                        text.get(toks[last].original.end..next.original.start),
+                        Some("'s " | "\u{2019}s ")
+                    );
                 if !joined || !info.prefix {
                     break;
                 }
-                key.push(' ');
+                if !spelled && !spaced {
+                    key.clear();
+                    key.push_str(&ft[toks[first].folded.start..toks[last].folded.end]);
+                    spelled = true;
+                }
+                if spelled {
+                    key.push(' ');
+                }
                 last += 1;
             }
         }
@@ -272,6 +307,8 @@ impl Gazetteer {
             let surface = span.of(text);
             let surface_fold = fold(surface);
             let single = first == last;
+            // The words around the name, which the candidates below all look at.
+            let (prev, next) = (prev_word(text, span.start), next_word(text, span.end));
             // "the U.S. embassy in Baghdad's Green Zone": the possessive belongs to the last
             // word alone, so a name "X in Y" does not end on it.
             let possessive_in = !single
@@ -314,15 +351,12 @@ impl Gazetteer {
                 let given_in_text = first == last
                     && entry.kind().is_place()
                     && self.given_names.contains(&span.of(text).to_lowercase());
-                if (cand.weak || given_in_text) && !has_place_cue(text, span) {
+                if (cand.weak || given_in_text) && !has_place_cue(&prev, &next) {
                     continue;
                 }
                 // "Masyaf road", "Karbala street": a road named after a town, often far away.
                 if entry.kind() == Kind::Settlement
-                    && matches!(
-                        next_word(text, span.end).as_str(),
-                        "road" | "street" | "avenue"
-                    )
+                    && matches!(next.as_str(), "road" | "street" | "avenue")
                 {
                     continue;
                 }
@@ -338,7 +372,7 @@ impl Gazetteer {
                     continue;
                 }
                 let score = self.priority[cand.entry]
-                    + context_bonus(text, span, entry.kind())
+                    + context_bonus(&prev, &next, entry.kind())
                     + if exact { 3_000_000_000 } else { 0 };
                 if best.map(|(b, _)| score > b).unwrap_or(true) {
                     best = Some((score, cand.entry));
@@ -486,16 +520,17 @@ fn next_word(text: &str, at: usize) -> String {
         .to_lowercase()
 }
 
-fn has_place_cue(text: &str, span: Span) -> bool {
-    PLACE_CUES_BEFORE.contains(&prev_word(text, span.start).as_str())
-        || PLACE_CUES_AFTER.contains(&next_word(text, span.end).as_str())
+/// Whether the word before a name (`prev`, lower-cased) or the word after it (`next`)
+/// marks it as a place.
+fn has_place_cue(prev: &str, next: &str) -> bool {
+    PLACE_CUES_BEFORE.contains(prev) || PLACE_CUES_AFTER.contains(next)
 }
 
 /// Prefers the reading the next word asks for: "Kirkuk province" a region, "Kirkuk city"
-/// a settlement, "Tanf base" a base.
-fn context_bonus(text: &str, span: Span, kind: Kind) -> i64 {
-    let next = next_word(text, span.end);
-    let wanted: &[Kind] = match next.as_str() {
+/// a settlement, "Tanf base" a base. `prev` and `next` are the words around the name,
+/// lower-cased.
+fn context_bonus(prev: &str, next: &str, kind: Kind) -> i64 {
+    let wanted: &[Kind] = match next {
         "province" | "governorate" | "district" | "region" | "sub-district" | "subdistrict" => {
             &[Kind::Region]
         }
@@ -512,9 +547,8 @@ fn context_bonus(text: &str, span: Span, kind: Kind) -> i64 {
         0
     };
     // The word before tells a place from a person of the same name ("at Al-Assad").
-    let prev = prev_word(text, span.start);
     let place_prep = matches!(
-        prev.as_str(),
+        prev,
         "at" | "in"
             | "near"
             | "on"
@@ -527,7 +561,7 @@ fn context_bonus(text: &str, span: Span, kind: Kind) -> i64 {
             | "targeting"
     );
     let person_title = matches!(
-        prev.as_str(),
+        prev,
         "president"
             | "mr"
             | "mrs"
