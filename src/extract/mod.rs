@@ -356,9 +356,8 @@ impl Extractor {
                     continue;
                 }
                 let key = name_key(s);
-                let the_key = format!("the {key}");
                 let hit = if i > 0 && toks[i - 1].is("the") {
-                    short.get(&the_key).or_else(|| short.get(&key))
+                    short.get(&format!("the {key}")).or_else(|| short.get(&key))
                 } else {
                     short.get(&key)
                 };
