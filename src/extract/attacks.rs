@@ -923,6 +923,30 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
         }
+        // "X struck A on Sept. 16, and a strike in B on Sept. 24 killed nine": the strike told
+        // after "and" without an actor of its own is X's too.
+        for n in 1..frames.len() {
+            if frames[n].attacker.is_some() || !another_attack_noun_at(toks, frames[n].clause.0) {
+                continue;
+            }
+            let start = frames[n].clause.0;
+            // ("..., and a Turkish drone strike hit": another word of the clause names one.)
+            let named = frames.iter().enumerate().any(|(j, f)| {
+                j != n && overlaps(f.clause, frames[n].clause) && f.attacker.is_some()
+            });
+            if named {
+                continue;
+            }
+            if let Some(prev) = frames[..n]
+                .iter()
+                .rev()
+                .find(|f| f.clause.1 <= start && matches!(f.attacker, Some(Role::Entity(_))))
+            {
+                let (who, co) = (prev.attacker, prev.co_attackers.clone());
+                frames[n].attacker = who;
+                frames[n].co_attackers = co;
+            }
+        }
         // Participles after a comma ("..., targeting US forces") describe the attack the
         // sentence already reports.
         if frames.len() > 1 {
@@ -3058,6 +3082,17 @@ fn another_event_at(toks: &[Token], k: usize) -> bool {
     })
 }
 
+/// Whether ", and a strike ..." starts at token `k` (the determiner): a new attack told by a
+/// noun of its own, within the next three words ("a strike in X", "an Israeli
+/// airstrike", "one drone attack"), after a comma and "and".
+fn another_attack_noun_at(toks: &[Token], k: usize) -> bool {
+    k >= 2
+        && matches!(lw(toks, k), "a" | "an" | "one")
+        && lw(toks, k - 1) == "and"
+        && lw(toks, k - 2) == ","
+        && (k + 1..(k + 4).min(toks.len())).any(|j| NOUNS.get(lw(toks, j)).is_some())
+}
+
 fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
     let mut start = 0;
     for k in (0..trig.tok).rev() {
@@ -3081,7 +3116,11 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
             break;
         }
         // "..., and another bomb went off in X": the second event's clause starts there.
-        if another_event_at(toks, k) && k < trig.tok {
+        // So does "..., and a strike in Y on Sept. 24 killed nine".
+        if (another_event_at(toks, k)
+            || (trig.kind == TrigKind::Noun && another_attack_noun_at(toks, k)))
+            && k < trig.tok
+        {
             start = k;
             break;
         }
@@ -3132,7 +3171,10 @@ fn clause(toks: &[Token], trig: &Trigger) -> (usize, usize) {
         }
         // "..., and another bomb went off in X" tells an event of its own, with its own verb;
         // "..., and another at a base in B" shares this one's.
-        if w == "," && another_event_at(toks, k + 2) && lw(toks, k + 1) == "and" {
+        if w == ","
+            && lw(toks, k + 1) == "and"
+            && (another_event_at(toks, k + 2) || another_attack_noun_at(toks, k + 2))
+        {
             end = k;
             break;
         }
