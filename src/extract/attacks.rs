@@ -726,6 +726,8 @@ struct Frame {
     /// two dozen soldiers".
     separate: bool,
     clause: (usize, usize),
+    /// The trigger's token, whether it is a noun, and whether a plural one ("two strikes").
+    trigger: (usize, bool, bool),
 }
 
 /// An attack found in a sentence, with what cross-sentence resolution needs.
@@ -945,6 +947,32 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 let (who, co) = (prev.attacker, prev.co_attackers.clone());
                 frames[n].attacker = who;
                 frames[n].co_attackers = co;
+            }
+        }
+        // "X conducted two strikes this month: a strike on A ..., and a strike in B ...": the
+        // strikes after the colon are X's, and once two of them are told they say all the
+        // summary before the colon did.
+        if let Some(colon) = (1..toks.len()).find(|&k| toks[k].is(":")) {
+            let head = frames.iter().position(|f| {
+                f.trigger.0 < colon
+                    && f.trigger.2
+                    && f.clause.1 > colon
+                    && matches!(f.attacker, Some(Role::Entity(_)))
+            });
+            let listed: Vec<usize> = (0..frames.len())
+                .filter(|&n| frames[n].trigger.0 > colon && frames[n].trigger.1)
+                .collect();
+            if let (Some(h), false) = (head, listed.is_empty()) {
+                let (who, co) = (frames[h].attacker, frames[h].co_attackers.clone());
+                for &n in &listed {
+                    if frames[n].attacker.is_none() {
+                        frames[n].attacker = who;
+                        frames[n].co_attackers = co.clone();
+                    }
+                }
+                if listed.len() >= 2 {
+                    frames.remove(h);
+                }
             }
         }
         // Participles after a comma ("..., targeting US forces") describe the attack the
@@ -3917,6 +3945,7 @@ fn frame(
         anaphoric: trig.anaphoric,
         lemma: trig.lemma,
         clause: (c_start, c_end),
+        trigger: (trig.tok, trig.kind == TrigKind::Noun, trig.plural),
         // "in retaliation for the US killing of X": the motive, an earlier event.
         separate: separate_from.is_some()
             || (c_start > 0 && matches!(lw(toks, c_start - 1), "retaliation" | "response")),
