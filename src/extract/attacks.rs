@@ -975,6 +975,29 @@ pub(super) fn find(input: &Input, table: &mut EntityTable) -> Vec<Attack> {
                 }
             }
         }
+        // "Turkish jets struck Qandil on Monday. A second strike hit a village near Amadiya":
+        // the next strike of a count is the actor's of the attacks just told.
+        for f in frames
+            .iter_mut()
+            .filter(|f| f.attacker.is_none() && f.trigger.1)
+        {
+            let t = f.trigger.0;
+            let counted = (t.saturating_sub(3)..t).any(|k| {
+                matches!(lw(toks, k), "a" | "the")
+                    && matches!(lw(toks, k + 1), "second" | "third" | "fourth" | "fifth")
+            });
+            if !counted {
+                continue;
+            }
+            let before = out
+                .iter()
+                .rev()
+                .take_while(|a| si - a.attack.sentence <= 2)
+                .find_map(|a| a.attack.attacker);
+            if let Some(who) = before {
+                f.attacker = Some(Role::Entity(who));
+            }
+        }
         // Participles after a comma ("..., targeting US forces") describe the attack the
         // sentence already reports.
         if frames.len() > 1 {
