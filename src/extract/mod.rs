@@ -611,25 +611,8 @@ fn places_in_lists(
                     matches!(table.entities[e].kind, Kind::Settlement | Kind::Region)
                 })
         };
-        let mut i = 1;
-        while i + 1 < toks.len() {
-            let sep = toks[i].lower.as_str();
-            if !matches!(sep, "," | "and" | "or") {
-                i += 1;
-                continue;
-            }
-            // The list item before: a town or region mention ending at the token before.
-            let before = toks[i - 1].span.end;
-            let town = town_at(before, &added_ends);
-            let mut start = i + 1;
-            // ", and Talamenes"
-            if sep == "," && toks.get(start).is_some_and(|t| t.is("and") || t.is("or")) {
-                start += 1;
-            }
-            if !town || start >= toks.len() {
-                i += 1;
-                continue;
-            }
+        // Where a run of capitalised words not yet named, from token `start`, ends.
+        let name_end = |covered: &[bool], start: usize| {
             let mut end = start;
             while end < toks.len() && end < start + 5 {
                 let t = &toks[end];
@@ -653,6 +636,116 @@ fn places_in_lists(
                     break;
                 }
             }
+            end
+        };
+        // Whether a run of words is a common word, a title, a people, a given name or a
+        // date rather than a town's name.
+        let common = |start: usize| {
+            // ("Al-Fatira": the word after the article.)
+            let article = matches!(toks[start].lower.as_str(), "al" | "el")
+                && toks.get(start + 1).is_some_and(|t| t.is("-"))
+                && toks.get(start + 2).is_some();
+            let start = if article { start + 2 } else { start };
+            let first = toks[start].lower.as_str();
+            cues::NEVER_NAMES.contains(&first)
+                || cues::NOT_NAME_STARTS.contains(&first)
+                || cues::TITLES.contains(&first)
+                || cues::demonym(first).is_some()
+                || given_names.contains(first)
+                || attacks::month_or_weekday(first)
+                // ("Washington, D.C.": an initial is no name.)
+                || toks[start].text(text).chars().count() < 3
+        };
+        // "fired shells at Al-Fatira and Sufuhn in Jabal al-Zawiya": after an attack word,
+        // the unknown names after "at" or "on" and before "in" or "near" a known place are
+        // towns of it.
+        for k in 1..toks.len() {
+            if !matches!(toks[k].lower.as_str(), "at" | "on")
+                || !(k.saturating_sub(4)..k).any(|j| {
+                    matches!(
+                        toks[j].lower.as_str(),
+                        "fired"
+                            | "shelled"
+                            | "shelling"
+                            | "shells"
+                            | "bombarded"
+                            | "bombardment"
+                            | "struck"
+                            | "strikes"
+                            | "airstrikes"
+                            | "attack"
+                            | "attacks"
+                            | "attacked"
+                            | "rockets"
+                            | "missiles"
+                            | "mortars"
+                            | "drones"
+                    )
+                })
+            {
+                continue;
+            }
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut j = k + 1;
+            loop {
+                let end = name_end(&covered, j);
+                let words = toks[j..end]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count();
+                if end == j || !(1..=3).contains(&words) || common(j) {
+                    items.clear();
+                    break;
+                }
+                items.push((j, end));
+                j = end;
+                match toks.get(j).map(|t| t.lower.as_str()) {
+                    Some("and" | "or") => j += 1,
+                    Some(",") if toks.get(j + 1).is_some_and(|t| t.is("and")) => j += 2,
+                    Some(",") => j += 1,
+                    _ => break,
+                }
+            }
+            let within = toks.get(j).is_some_and(|t| t.is("in") || t.is("near"))
+                && toks.get(j + 1).is_some_and(|t| {
+                    by_sentence[si].iter().any(|&mi| {
+                        mentions[mi].span.start == t.span.start
+                            && table.entities[mentions[mi].entity].kind.is_place()
+                    })
+                });
+            if items.is_empty() || !within {
+                continue;
+            }
+            for (start, end) in items {
+                let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+                if added_ends.insert(span.end) {
+                    added.push((span, si, span.of(text).to_string()));
+                }
+                for c in covered.iter_mut().take(end).skip(start) {
+                    *c = true;
+                }
+            }
+        }
+        let mut i = 1;
+        while i + 1 < toks.len() {
+            let sep = toks[i].lower.as_str();
+            if !matches!(sep, "," | "and" | "or") {
+                i += 1;
+                continue;
+            }
+            // The list item before: a town or region mention ending at the token before.
+            let before = toks[i - 1].span.end;
+            let town = town_at(before, &added_ends);
+            let mut start = i + 1;
+            // ", and Talamenes"
+            if sep == "," && toks.get(start).is_some_and(|t| t.is("and") || t.is("or")) {
+                start += 1;
+            }
+            if !town || start >= toks.len() {
+                i += 1;
+                continue;
+            }
+            let end = name_end(&covered, start);
             if end == start {
                 i += 1;
                 continue;
@@ -692,16 +785,7 @@ fn places_in_lists(
                         | "over"
                 ),
             };
-            let first = toks[start].lower.as_str();
-            let common = cues::NEVER_NAMES.contains(&first)
-                || cues::NOT_NAME_STARTS.contains(&first)
-                || cues::TITLES.contains(&first)
-                || cues::demonym(first).is_some()
-                || given_names.contains(first)
-                || attacks::month_or_weekday(first);
-            // ("Washington, D.C.": an initial is no name.)
-            let short = toks[start].text(text).chars().count() < 3;
-            if (1..=3).contains(&words) && closes && !common && !short {
+            if (1..=3).contains(&words) && closes && !common(start) {
                 let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
                 added_ends.insert(span.end);
                 added.push((span, si, span.of(text).to_string()));
