@@ -594,6 +594,7 @@ fn places_in_lists(
         let token_at = |offset: usize| toks.partition_point(|t| t.span.start < offset);
         let mut covered = vec![false; toks.len()];
         let mut ending: HashMap<usize, (usize, usize)> = HashMap::new(); // end -> (start, entity)
+        let mut starting: HashMap<usize, usize> = HashMap::new(); // start -> entity
         for &mi in &by_sentence[si] {
             let m = &mentions[mi];
             let first = toks.partition_point(|t| t.span.end <= m.span.start);
@@ -603,6 +604,7 @@ fn places_in_lists(
                 k += 1;
             }
             ending.insert(m.span.end, (m.span.start, m.entity));
+            starting.insert(m.span.start, m.entity);
         }
         let mut added_ends: HashSet<usize> = HashSet::new();
         let town_at = |end: usize, added_ends: &HashSet<usize>| {
@@ -708,10 +710,9 @@ fn places_in_lists(
             }
             let within = toks.get(j).is_some_and(|t| t.is("in") || t.is("near"))
                 && toks.get(j + 1).is_some_and(|t| {
-                    by_sentence[si].iter().any(|&mi| {
-                        mentions[mi].span.start == t.span.start
-                            && table.entities[mentions[mi].entity].kind.is_place()
-                    })
+                    starting
+                        .get(&t.span.start)
+                        .is_some_and(|&e| table.entities[e].kind.is_place())
                 });
             if items.is_empty() || !within {
                 continue;
